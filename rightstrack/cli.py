@@ -1,0 +1,151 @@
+"""The ``rightstrack`` command: a thin layer over the library.
+
+Library errors become one line on stderr and exit status 2 here, and only here.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .documents import DocumentError, parse_file, to_json
+from .documents.models import Document, Paragraph, Subparagraph
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "crc-kaz"
+
+
+class _Group(click.Group):
+    """Turns library errors into ``rightstrack: error: …`` and exit status 2."""
+
+    def invoke(self, ctx: click.Context):  # noqa: D102
+        try:
+            return super().invoke(ctx)
+        except DocumentError as error:
+            click.echo(f"rightstrack: error: {error}", err=True)
+            sys.exit(2)
+
+
+@click.group(cls=_Group)
+@click.version_option(package_name="rightstrack")
+def main() -> None:
+    """Follow-up of UN human-rights recommendations.
+
+    \b
+    Example:
+      rightstrack parse examples/crc-kaz/kaz-list-of-issues-2025.md --json
+    """
+
+
+@main.command()
+@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--symbol", help="The document symbol, when the file does not print it (e.g. CRC/C/KAZ/CO/4).")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object (schema: docs/schema.md).")
+def parse(path: Path, symbol: str | None, as_json: bool) -> None:
+    """Parse a treaty-body or UPR document (.txt, .md, .docx, .pdf, .html).
+
+    \b
+    Examples:
+      rightstrack parse examples/crc-kaz/kaz-concluding-observations-2015.txt
+      rightstrack parse report.pdf --symbol A/HRC/26/4 --json > report.json
+    """
+    document = parse_file(path, symbol=symbol)
+    if as_json:
+        click.echo(json.dumps(to_json(document), ensure_ascii=False, indent=2))
+    else:
+        click.echo(render(document))
+    for warning in document.warnings:
+        click.echo(f"warning: {path}, line {warning.line}: {warning.message}", err=True)
+
+
+def render(document: Document) -> str:
+    """The structure as a person reads it: metadata, obligations, then each paragraph."""
+    lines = [
+        f"{document.title or '(untitled)'}",
+        f"  symbol {document.symbol or '-'} ({document.source.get('symbol_source') or 'unknown'})"
+        f" · committee {document.committee or '-'} · State {document.state or '-'}"
+        f" · type {document.type or '-'} · cycle {document.cycle or '-'} · language {document.language}"
+        f" · session {document.session or '-'}",
+    ]
+    if document.dates:
+        lines.append("  dates: " + ", ".join(f"{key} {value}" for key, value in sorted(document.dates.items())))
+    for obligation in document.obligations:
+        limits = [f"due {obligation.due}" if obligation.due else "",
+                  f"{obligation.max_words:,} words max" if obligation.max_words else "",
+                  f"{obligation.max_pages} pages max" if obligation.max_pages else ""]
+        lines.append(f"  obligation (para. {obligation.paragraph}): {obligation.description}; "
+                     + ", ".join(x for x in limits if x))
+    counts: dict[str, int] = {}
+    for paragraph in document.paragraphs:
+        counts[paragraph.kind] = counts.get(paragraph.kind, 0) + 1
+    lines.append(f"  {len(document.paragraphs)} paragraphs: "
+                 + ", ".join(f"{n} {kind}" for kind, n in sorted(counts.items())))
+    if document.recommendations:
+        responses: dict[str, int] = {}
+        for rec in document.recommendations:
+            responses[rec.response] = responses.get(rec.response, 0) + 1
+        lines.append(f"  {len(document.recommendations)} UPR recommendations: "
+                     + ", ".join(f"{n} {r}" for r, n in sorted(responses.items())))
+    part = cluster = heading = None
+    for paragraph in document.paragraphs:
+        if paragraph.part != part:
+            part = paragraph.part
+            lines.append(f"\n{part}")
+        if paragraph.cluster != cluster:
+            cluster = paragraph.cluster
+            if cluster:
+                articles = f" [arts. {', '.join(paragraph.articles)}]" if paragraph.articles else ""
+                lines.append(f"  {cluster}{articles}")
+        if paragraph.heading != heading:
+            heading = paragraph.heading
+            if heading:
+                lines.append(f"    {heading}")
+        lines.append(_paragraph_line(paragraph))
+        for sub in paragraph.subparagraphs:
+            lines.extend(_sub_lines(sub, "        "))
+    for rec in document.recommendations:
+        lines.append(f"  {rec.number} [{rec.response}] {_short(rec.text)} ({', '.join(rec.recommending_states)})")
+    return "\n".join(lines)
+
+
+def _paragraph_line(paragraph: Paragraph) -> str:
+    flags = "".join([" URGENT" if paragraph.urgent else "", " REPEATED" if paragraph.repeated else ""])
+    extras = []
+    if paragraph.general_comments:
+        extras.append("GC " + ", ".join(str(n) for n in paragraph.general_comments))
+    for reference in paragraph.references:
+        cited = f" paras. {', '.join(reference.paragraphs)}" if reference.paragraphs else ""
+        extras.append(f"{reference.symbol}{cited}")
+    tail = f"  <{'; '.join(extras)}>" if extras else ""
+    return f"      {paragraph.number}. [{paragraph.kind}{flags}] {_short(paragraph.text)}{tail}"
+
+
+def _sub_lines(sub: Subparagraph, indent: str) -> list[str]:
+    lines = [f"{indent}({sub.label}) {_short(sub.text, 90)}"]
+    for nested in sub.subparagraphs:
+        lines.extend(_sub_lines(nested, indent + "    "))
+    return lines
+
+
+def _short(text: str, width: int = 100) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+@main.command()
+def demo() -> None:
+    """Parse the shipped Kazakhstan documents and print what was found.
+
+    \b
+    Example:
+      rightstrack demo
+    """
+    for name in ("kaz-concluding-observations-2015.txt", "kaz-list-of-issues-2025.md"):
+        document = parse_file(EXAMPLES / name)
+        click.echo(render(document))
+        click.echo("")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,117 @@
+"""Convention articles named in a cluster heading, expanded to a list.
+
+"arts. 5, 9-11, 18 (1 and 2)" -> 5, 9, 10, 11, 18(1), 18(2); "37 (b)-(d)" -> 37(b), 37(c),
+37(d). Articles are strings ("18(1)") because paragraphs and letters of articles are cited.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "9-11", "18 (1 and 2)", "37 (b)-(d)", "27 (1-3)", "44 (6)", "44, para. 6" (Spanish style)
+_ITEM = re.compile(
+    r"(?P<first>\d{1,3})(?:\s*[-–—]\s*(?P<last>\d{1,3}))?"
+    r"(?:\s*\((?:(?:par|para|párr|пункт)\.?\s*)?(?P<sub>[^()]*)\)(?:\s*[-–—]\s*\((?P<subend>[^()]*)\))?)?"
+)
+_SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\by\b|\bи\b)\s*")
+_HEADING = re.compile(
+    r"\s*\((?:arts?|articles?|artículos?|статьи|статья|ст)\.?\s+(?P<list>(?:[^()]|\([^()]*\))*)\)\s*$",
+    re.IGNORECASE,
+)
+_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
+
+
+def split_heading(heading: str) -> tuple[str, list[str]]:
+    """A cluster heading without its article list, and that list expanded."""
+    match = _HEADING.search(heading)
+    if not match:
+        return heading, []
+    return heading[: match.start()].rstrip(), expand(match.group("list"))
+
+
+def expand(spec: str) -> list[str]:
+    """Expand an article list as printed in a heading; order kept, duplicates dropped."""
+    articles: list[str] = []
+    for item in _top_level_items(spec):
+        match = _ITEM.match(item.strip())
+        if not match:
+            continue
+        first = int(match.group("first"))
+        last = int(match.group("last") or first)
+        if last < first or last - first > 100:
+            last = first
+        subs = _expand_subs(match.group("sub"), match.group("subend"))
+        for number in range(first, last + 1):
+            if subs and number == last:
+                articles.extend(f"{number}({sub})" for sub in subs)
+            else:
+                articles.append(str(number))
+    seen: set[str] = set()
+    return [a for a in articles if not (a in seen or seen.add(a))]
+
+
+def _top_level_items(spec: str) -> list[str]:
+    """Split on commas and "and" outside parentheses."""
+    items: list[str] = []
+    depth = 0
+    start = 0
+    for match in re.finditer(r"[()]|" + _SEPARATORS.pattern, spec):
+        token = match.group(0)
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        elif depth == 0:
+            items.append(spec[start:match.start()])
+            start = match.end()
+    items.append(spec[start:])
+    return [item for item in items if item.strip()]
+
+
+def _expand_subs(sub: str | None, subend: str | None) -> list[str]:
+    """"1 and 2" -> 1, 2; "1-3" -> 1, 2, 3; "b" to "d" -> b, c, d."""
+    if not sub:
+        return []
+    if subend:
+        return _range(sub.strip(), subend.strip())
+    out: list[str] = []
+    for piece in _SEPARATORS.split(sub):
+        piece = piece.strip()
+        if not piece:
+            continue
+        bounds = re.split(r"\s*[-–—]\s*", piece)
+        if len(bounds) == 2:
+            out.extend(_range(*bounds))
+        else:
+            out.append(piece)
+    return out
+
+
+def _range(first: str, last: str) -> list[str]:
+    if first.isdigit() and last.isdigit() and int(first) <= int(last) <= int(first) + 50:
+        return [str(n) for n in range(int(first), int(last) + 1)]
+    if len(first) == 1 and len(last) == 1 and first.isalpha() and first <= last:
+        return [chr(code) for code in range(ord(first), ord(last) + 1)]
+    return [first, last]
+
+
+def roman_to_int(label: str) -> int | None:
+    """"iv" -> 4; None when ``label`` is not a roman numeral."""
+    total = 0
+    previous = 0
+    for char in reversed(label.lower()):
+        value = _ROMAN.get(char)
+        if value is None:
+            return None
+        total += -value if value < previous else value
+        previous = max(previous, value)
+    return total or None
+
+
+def int_to_roman(number: int) -> str:
+    out = []
+    for value, numeral in ((50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while number >= value:
+            out.append(numeral)
+            number -= value
+    return "".join(out)

@@ -1,0 +1,227 @@
+"""Who wrote the document, about which State, what it is, and when.
+
+Read from the title lines, the footnote on the title ("Adopted by the Committee at its
+seventieth session…") and the first paragraphs, where every committee states the same
+facts in the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .models import UPR_REPORT, Footnote, Paragraph, ParseWarning
+from .readers.source import Block
+from .references import _SYMBOL, clean_symbol
+from .vocabulary import Language, committee_names, committees, language, languages, state_code, state_pattern, states
+
+_CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
+
+
+@dataclass
+class Metadata:
+    committee: str | None = None
+    state: str | None = None
+    state_code: str | None = None
+    type: str | None = None
+    cycle: str | None = None
+    session: int | None = None
+    symbol: str | None = None
+    symbol_source: str | None = None
+    title: str | None = None
+    title_line: int = 0
+    dates: dict[str, str] = field(default_factory=dict)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+def detect_language(text: str) -> str:
+    """The language of ``text`` among those we have data for, by script and stopwords."""
+    sample = text[:20000]
+    if len(_CYRILLIC.findall(sample)) > len(sample) // 10:
+        return "ru"
+    words = re.findall(r"[^\W\d_]+", sample.lower())
+    if not words:
+        return "en"
+    counts: dict[str, int] = {}
+    for code in languages():
+        stopwords = set(language(code).data["stopwords"])
+        counts[code] = sum(1 for word in words if word in stopwords)
+    return max(counts, key=lambda code: (counts[code], code == "en"))
+
+
+def detect(front: list[Block], document_footnotes: list[Footnote], paragraphs: list[Paragraph],
+           lang: Language) -> Metadata:
+    meta = Metadata()
+    front_text = "\n".join(block.text for block in front)
+    notes_text = "\n".join(f.text for f in document_footnotes)
+    opening = "\n".join(p.full_text() for p in paragraphs[:4])
+    _title_and_type(meta, front, lang)
+    _committee(meta, front_text, notes_text)
+    _printed_symbol(meta, front)
+    _state(meta, front_text, opening)
+    _cycle(meta, lang)
+    _session_and_dates(meta, front_text, notes_text, opening, lang)
+    if meta.type == UPR_REPORT and meta.session and not meta.cycle:
+        for first, last, cycle in committees()["UPR"].upr_cycles:
+            if first <= meta.session <= last:
+                meta.cycle = str(cycle)
+    return meta
+
+
+def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> None:
+    joined = " ".join(block.text for block in front)
+    best: tuple[int, str, re.Match[str]] | None = None
+    for document_type, pattern in lang.data["document_types"]:
+        match = re.search(pattern.replace(" ", r"\s+"), joined, re.IGNORECASE)
+        if match and (best is None or match.start() < best[0]):
+            best = (match.start(), document_type, match)
+    if best is None:
+        return
+    start, meta.type, match = best
+    # The title runs from the match to the end of its block, plus the next block when
+    # the State is named there (UPR titles put it on a line of its own).
+    offset = 0
+    for index, block in enumerate(front):
+        end = offset + len(block.text)
+        if offset <= start <= end:
+            title_blocks = [block.text[start - offset:]]
+            meta.title_line = block.line
+            consumed = end
+            j = index + 1
+            while j < len(front) and consumed < match.end():
+                title_blocks.append(front[j].text)
+                consumed += len(front[j].text) + 1
+                j += 1
+            pattern, _lookup = state_pattern()
+            if not pattern.search(" ".join(title_blocks)) and j < len(front) and len(front[j].text) < 80:
+                if pattern.fullmatch(front[j].text.strip()):
+                    title_blocks.append(front[j].text)
+            meta.title = re.sub(r"\s+", " ", " ".join(title_blocks)).strip()
+            break
+        offset = end + 1
+
+
+def _committee(meta: Metadata, front_text: str, notes_text: str) -> None:
+    if meta.type == UPR_REPORT:
+        meta.committee = "UPR"
+        return
+    for text in (front_text, notes_text):
+        for pattern, code in committee_names():
+            if code != "UPR" and pattern.search(text):
+                meta.committee = code
+                return
+
+
+def _printed_symbol(meta: Metadata, front: list[Block]) -> None:
+    for block in front[:40]:
+        match = _SYMBOL.search(block.text)
+        if match and (match.start() == 0 or match.end() >= len(block.text.rstrip()) - 1
+                      or block.text.startswith("United Nations")):
+            symbol = clean_symbol(match.group(0))
+            meta.symbol, meta.symbol_source = symbol, "printed"
+            if meta.committee is None:
+                meta.committee = _committee_from_symbol(symbol)
+            return
+
+
+def _committee_from_symbol(symbol: str) -> str | None:
+    for committee in committees().values():
+        if committee.code != "UPR" and symbol.startswith(committee.symbol_prefix + "/"):
+            return committee.code
+    return None
+
+
+def _state(meta: Metadata, front_text: str, opening: str) -> None:
+    pattern, lookup = state_pattern()
+    for text in (meta.title or "", front_text, opening):
+        match = pattern.search(text)
+        if match:
+            code = lookup[match.group(0).lower().replace("’", "'")]
+            meta.state_code = code
+            meta.state = states()[code].name
+            return
+    if meta.symbol:
+        parts = meta.symbol.split("/")
+        for part in parts:
+            if part in states():
+                meta.state_code, meta.state = part, states()[part].name
+                return
+
+
+def _cycle(meta: Metadata, lang: Language) -> None:
+    if not meta.title:
+        return
+    patterns = lang.data["cycle"]
+    match = lang.compile(patterns["combined"]).search(meta.title)
+    if match:
+        first = lang.ordinal(match.group("first"))
+        last = lang.ordinal(match.group("last")) if match.group("last") else None
+        if first:
+            meta.cycle = f"{first}-{last}" if last and last > first else str(first)
+            return
+    match = lang.compile(patterns["initial"]).search(meta.title)
+    if match:
+        last = lang.ordinal(match.group("last")) if match.group("last") else None
+        meta.cycle = f"1-{last}" if last else "1"
+
+
+def _session_and_dates(meta: Metadata, front_text: str, notes_text: str, opening: str, lang: Language) -> None:
+    data = lang.data
+    every = "\n".join((front_text, notes_text, opening))
+    if meta.type == UPR_REPORT:
+        match = lang.compile(data["upr_working_group_session"]).search(opening)
+        if match:
+            meta.session = lang.ordinal(match.group("ordinal"))
+    if meta.session is None:
+        for pattern in data["session"]:
+            match = lang.compile(pattern, re.IGNORECASE | re.MULTILINE).search(notes_text + "\n" + front_text)
+            if match:
+                meta.session = lang.ordinal(match.group("ordinal"))
+                break
+    dates = data["dates"]
+    match = lang.compile(dates["issued"]).search(front_text)
+    if match:
+        _set_date(meta, "issued", match.group("date"), lang)
+    for pattern in dates["adopted"]:
+        match = lang.compile(pattern).search(every)
+        if match and _set_date(meta, "adopted", match.group("date"), lang):
+            break
+    match = lang.compile(dates["session"]).search(notes_text + "\n" + front_text)
+    if match:
+        end = lang.date(match.group("end"))
+        if end:
+            start = match.group("start")
+            if not re.search(r"\d{4}", start):
+                start += " " + end[:4]
+            if not re.search(r"[^\W\d]", start):
+                start = f"{start.split()[0]} {match.group('end').split()[1]} {end[:4]}"
+            meta.dates["session_start"] = lang.date(start) or ""
+            meta.dates["session_end"] = end
+            if not meta.dates["session_start"]:
+                del meta.dates["session_start"]
+    for pattern in dates["dialogue"]:
+        match = lang.compile(pattern).search(opening)
+        if match:
+            date = match.group("date")
+            date = re.sub(r"^(\d{1,2}) and \d{1,2}", r"\1", date)
+            if _set_date(meta, "dialogue", date, lang):
+                break
+
+
+def _set_date(meta: Metadata, key: str, text: str, lang: Language) -> bool:
+    value = lang.date(text)
+    if value:
+        meta.dates.setdefault(key, value)
+        return True
+    return False
+
+
+def infer_symbol(meta: Metadata) -> str | None:
+    """The symbol a committee gives such a document ("CRC/C/KAZ/CO/4"), when not printed."""
+    if not (meta.committee and meta.type and meta.state_code and meta.cycle):
+        return None
+    committee = committees().get(meta.committee)
+    return committee.symbol(meta.type, meta.state_code, meta.cycle) if committee else None
+
+
+__all__ = ["Metadata", "detect", "detect_language", "infer_symbol", "state_code"]

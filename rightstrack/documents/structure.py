@@ -1,0 +1,324 @@
+"""From blocks to the document's skeleton: front matter, headings, numbered paragraphs.
+
+UN documents of every committee share one layout: title lines, then parts (I., II.),
+thematic clusters (A., B.) naming Convention articles, topic sub-headings, numbered
+paragraphs with lettered (a) and roman (i) points, and sometimes an annex. Numbering is
+followed as a sequence, so a stray "2." at the start of a wrapped line is not taken for
+paragraph 2, and a gap in the numbering becomes a warning instead of a failure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .articles import int_to_roman, roman_to_int, split_heading
+from .models import Footnote, Paragraph, ParseWarning, Section, Subparagraph
+from .readers.source import Block, Source
+
+_PARAGRAPH = re.compile(r"(\d{1,3})\.(?:\s+|(?=[A-Z“\"‘(]))(.*)", re.S)
+_DOTTED = re.compile(r"(\d{1,3})\.(\d{1,3})\.?\s+(.*)", re.S)
+_SUB = re.compile(r"\(([a-z]{1,2}|[ivxl]{1,6})\)\s*(.*)|([a-z])\)\s+(.*)", re.S)
+_PART = re.compile(
+    r"(?:(?:Part|Partie|Parte|Часть)\s+(?P<word>[IVXL]{1,5}|\d{1,2})\b\.?|(?P<roman>[IVXL]{1,5})\.)\s*(?P<title>.*)",
+    re.S,
+)
+_CLUSTER = re.compile(r"(?P<letter>[A-Z])\.\s+(?P<title>.+)", re.S)
+_TOC = re.compile(r"\.{5,}|…{2,}|(?:\.\s){4,}")
+_ANNEX = re.compile(r"(?:Annex|Annexe|Anexo|Приложение)(?:\s+[IVX\d]+)?\s*$", re.IGNORECASE)
+_INLINE_ROMAN = re.compile(r"(?:(?<=[\s:;,])|^)\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
+_TERMINAL = (".", ";", ",", ":", "?")
+
+
+@dataclass
+class Skeleton:
+    """What ``build`` found: the raw paragraphs still without kind or references."""
+
+    front: list[Block] = field(default_factory=list)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    sections: list[Section] = field(default_factory=list)
+    annex: list[Block] = field(default_factory=list)
+    footnotes: list[Footnote] = field(default_factory=list)
+    document_footnotes: list[Footnote] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+
+class _Builder:
+    def __init__(self, source: Source):
+        self.source = source
+        self.out = Skeleton(footnotes=list(source.footnotes))
+        self.unanchored = list(source.footnotes)
+        self.part: Section | None = None
+        self.cluster: Section | None = None
+        self.heading: Section | None = None
+        self.paragraph: Paragraph | None = None
+        self.last_number = 0
+        self.in_annex = False
+
+    # -- headings ---------------------------------------------------------------------
+    def section(self, level: str, title: str, label: str | None, block: Block) -> None:
+        articles: list[str] = []
+        if level == "cluster":
+            title, articles = split_heading(title)
+        section = Section(level, title, label, articles, block.line)
+        self.out.sections.append(section)
+        if level == "part":
+            self.part, self.cluster, self.heading = section, None, None
+        elif level == "cluster":
+            self.cluster, self.heading = section, None
+        else:
+            self.heading = section
+        self.paragraph = None
+        self.attach(block, None)
+
+    def try_heading(self, block: Block) -> bool:
+        text = block.text
+        if len(text) > 250 or text.endswith((";", ",")):
+            return False
+        part = _PART.fullmatch(text)
+        cluster = _CLUSTER.fullmatch(text)
+        if part and cluster and part.group("roman") == cluster.group("letter"):
+            # "I." after "H." is a cluster; "I." with no cluster open, or after
+            # a part numbered before it, is a part.
+            expected = chr(ord(self.cluster.label) + 1) if self.cluster and self.cluster.label else "A"
+            if cluster.group("letter") == expected and self.part is not None:
+                part = None
+            else:
+                cluster = None
+        if part:
+            label = part.group("word") or part.group("roman")
+            title = part.group("title").strip()
+            if part.group("word"):
+                title = text.strip()
+            elif not title:
+                return False
+            else:
+                title = f"{label}. {title}"
+            if not label.isdigit() and roman_to_int(label) is None:
+                return False
+            self.section("part", title, label, block)
+            return True
+        if cluster and self.part_or_paragraph_seen():
+            title = cluster.group("title").strip()
+            if title.endswith(".") and len(title) > 120:
+                return False
+            self.section("cluster", f"{cluster.group('letter')}. {title}", cluster.group("letter"), block)
+            return True
+        if self.looks_like_subheading(block):
+            self.section("heading", text, None, block)
+            return True
+        return False
+
+    def part_or_paragraph_seen(self) -> bool:
+        return self.part is not None or self.last_number > 0
+
+    def looks_like_subheading(self, block: Block) -> bool:
+        text = block.text
+        if not self.part_or_paragraph_seen():
+            return False
+        if block.heading:
+            return True
+        if len(text) > 250 or text.endswith(_TERMINAL) or not text[:1].isupper():
+            return False
+        if _PARAGRAPH.match(text) or _SUB.match(text):
+            return False
+        # A fragment of a paragraph broken by a page ends mid-sentence but rarely starts
+        # with a capital and has no verb-like lower-case run of more than ~12 words.
+        return len(text.split()) <= 35
+
+    # -- paragraphs -------------------------------------------------------------------
+    def start_paragraph(self, number: int, text: str, block: Block) -> None:
+        if number != self.last_number + 1:
+            if self.last_number == 0:
+                message = f"numbering starts at paragraph {number}, not 1"
+            else:
+                missing = (
+                    str(self.last_number + 1)
+                    if number == self.last_number + 2
+                    else f"{self.last_number + 1}-{number - 1}"
+                )
+                message = f"paragraph {number} follows paragraph {self.last_number}: {missing} missing"
+            self.out.warnings.append(ParseWarning(block.line, message))
+        self.paragraph = Paragraph(
+            number=number,
+            kind="",
+            text=text,
+            part=self.part.title if self.part else None,
+            cluster=self.cluster.title if self.cluster else None,
+            heading=self.heading.title if self.heading else None,
+            articles=list(self.cluster.articles) if self.cluster else [],
+            line=block.line,
+        )
+        self.out.paragraphs.append(self.paragraph)
+        self.last_number = number
+        self.attach(block, self.paragraph)
+
+    def plausible_number(self, number: int) -> bool:
+        return self.last_number < number <= self.last_number + 20
+
+    def add_subparagraph(self, label: str, text: str, block: Block) -> None:
+        paragraph = self.paragraph
+        assert paragraph is not None
+        subs = paragraph.subparagraphs
+        sub = Subparagraph(label, text, block.line)
+        parent = self.place_label(label, subs, block)
+        (parent.subparagraphs if parent else subs).append(sub)
+        self.attach(block, sub)
+
+    def place_label(self, label: str, subs: list[Subparagraph], block: Block) -> Subparagraph | None:
+        """Return the sub-paragraph a roman point nests under, or None for a lettered one."""
+        if not subs:
+            if label not in ("a", "i"):
+                self.out.warnings.append(ParseWarning(
+                    block.line,
+                    f"paragraph {self.paragraph.number}: sub-paragraph ({label}) comes first, expected (a)"))
+            return None
+        last = subs[-1]
+        next_letter = _next_label(last.label)
+        roman = roman_to_int(label)
+        if last.subparagraphs:
+            nested_next = int_to_roman((roman_to_int(last.subparagraphs[-1].label) or 0) + 1)
+            if label == nested_next:
+                return last
+        if label == next_letter:
+            return None
+        if label == "i" and roman_to_int(last.label) is None:
+            return last
+        if roman and roman_to_int(last.label) and label == int_to_roman(roman_to_int(last.label) + 1):
+            return None
+        self.out.warnings.append(ParseWarning(
+            block.line,
+            f"paragraph {self.paragraph.number}: sub-paragraph ({label}) follows ({last.label}), "
+            f"expected ({next_letter})"))
+        return None
+
+    def continue_text(self, block: Block) -> None:
+        target = self.last_element()
+        if target is None:
+            self.out.front.append(block)
+            self.attach(block, None)
+            return
+        target.text = f"{target.text} {block.text}".strip()
+        self.attach(block, target)
+
+    def last_element(self) -> Paragraph | Subparagraph | None:
+        if self.paragraph is None:
+            return None
+        element: Paragraph | Subparagraph = self.paragraph
+        while element.subparagraphs:
+            element = element.subparagraphs[-1]
+        return element
+
+    # -- footnotes --------------------------------------------------------------------
+    def attach(self, block: Block, target: Paragraph | Subparagraph | None) -> None:
+        for _offset, mark in block.marks:
+            footnote = self.take_footnote(mark)
+            if footnote is None:
+                self.out.warnings.append(ParseWarning(block.line, f"footnote mark {mark} has no footnote text"))
+                continue
+            if target is None:
+                self.out.document_footnotes.append(footnote)
+            else:
+                target.footnotes.append(footnote)
+
+    def take_footnote(self, mark: str) -> Footnote | None:
+        for index, footnote in enumerate(self.unanchored):
+            if footnote.mark == mark:
+                return self.unanchored.pop(index)
+        return None
+
+    # -- driver -----------------------------------------------------------------------
+    def run(self) -> Skeleton:
+        for block in self.source.blocks:
+            self.feed(block)
+        for paragraph in self.out.paragraphs:
+            _split_inline_points(paragraph.subparagraphs)
+        return self.out
+
+    def feed(self, block: Block) -> None:
+        text = block.text
+        if not text or _TOC.search(text):
+            return
+        if self.in_annex:
+            self.out.annex.append(block)
+            return
+        if _ANNEX.fullmatch(text) and self.last_number > 0:
+            self.in_annex = True
+            self.paragraph = None
+            self.out.annex.append(block)
+            return
+        match = _PARAGRAPH.fullmatch(text)
+        if match and self.plausible_number(int(match.group(1))) and not _DOTTED.fullmatch(text):
+            self.start_paragraph(int(match.group(1)), match.group(2).strip(), block)
+            return
+        if self.paragraph is not None:
+            dotted = _DOTTED.fullmatch(text)
+            if dotted and int(dotted.group(1)) == self.paragraph.number:
+                self.add_item(dotted.group(2), dotted.group(3).strip(), block)
+                return
+            sub = _SUB.fullmatch(text)
+            if sub:
+                label = sub.group(1) or sub.group(3)
+                body = sub.group(2) if sub.group(1) else sub.group(4)
+                self.add_subparagraph(label, body.strip(), block)
+                return
+        if self.try_heading(block):
+            return
+        if match and self.paragraph is not None:
+            self.out.warnings.append(ParseWarning(
+                block.line,
+                f"paragraph number {match.group(1)} out of sequence after {self.last_number}: kept as text"))
+        self.continue_text(block)
+
+    def add_item(self, label: str, text: str, block: Block) -> None:
+        """A dotted item ("136.12 …") of a UPR recommendations paragraph."""
+        paragraph = self.paragraph
+        assert paragraph is not None
+        sub = Subparagraph(label, text, block.line)
+        if paragraph.subparagraphs and not paragraph.subparagraphs[-1].label.isdigit():
+            paragraph.subparagraphs = []
+        expected = str(int(paragraph.subparagraphs[-1].label) + 1) if paragraph.subparagraphs else "1"
+        if label != expected:
+            self.out.warnings.append(ParseWarning(
+                block.line, f"recommendation {paragraph.number}.{label} follows "
+                f"{paragraph.number}.{int(expected) - 1}: expected {paragraph.number}.{expected}"))
+        paragraph.subparagraphs.append(sub)
+        self.attach(block, sub)
+
+
+def _next_label(label: str) -> str:
+    if len(label) == 1 and "a" <= label < "z":
+        return chr(ord(label) + 1)
+    if len(label) == 2 and label[0] == label[1]:
+        return chr(ord(label[0]) + 1) * 2
+    if label == "z":
+        return "aa"
+    return label
+
+
+def _split_inline_points(subs: list[Subparagraph]) -> None:
+    """"(a) … reports of: (i) the death…; (ii) the ill-treatment…" -> nested (i), (ii)."""
+    for sub in subs:
+        if sub.subparagraphs or "(i)" not in sub.text or "(ii)" not in sub.text:
+            continue
+        matches = [m for m in _INLINE_ROMAN.finditer(sub.text)]
+        expected = 1
+        points: list[re.Match[str]] = []
+        for match in matches:
+            if roman_to_int(match.group(1)) == expected:
+                points.append(match)
+                expected += 1
+        if len(points) < 2:
+            continue
+        chapeau = sub.text[: points[0].start()].rstrip()
+        for index, match in enumerate(points):
+            end = points[index + 1].start() if index + 1 < len(points) else len(sub.text)
+            body = sub.text[match.end():end].strip()
+            body = re.sub(r"[;,]?\s*(?:and|et|y|и)$", "", body).rstrip(" ;,")
+            sub.subparagraphs.append(Subparagraph(match.group(1), body, sub.line))
+        sub.text = chapeau
+
+
+def build(source: Source) -> Skeleton:
+    """Split a source's blocks into front matter, sections and numbered paragraphs."""
+    return _Builder(source).run()

@@ -1,0 +1,202 @@
+"""The reference data the parser reads: committees, States, and each language's wording.
+
+Data lives in ``data/`` as JSON with its source named; this module loads each file once
+and compiles the patterns. Adding a language is adding ``data/languages/xx.json``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache, cached_property
+from importlib import resources
+from typing import Any
+
+_DATA = resources.files("rightstrack.documents") / "data"
+
+
+def _load(name: str) -> Any:
+    return json.loads((_DATA / name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class Committee:
+    code: str
+    names: dict[str, str]
+    treaty: str | None
+    treaty_names: dict[str, str]
+    articles: int
+    symbol_prefix: str
+    general_comment: str | None
+    symbols: dict[str, str]
+    aliases: tuple[str, ...] = ()
+    upr_cycles: tuple[tuple[int, int, int], ...] = ()
+
+    def symbol(self, document_type: str, state_code: str, cycle: str) -> str | None:
+        pattern = self.symbols.get(document_type)
+        return pattern.format(state=state_code, cycle=cycle) if pattern else None
+
+    def general_comment_symbol(self, number: int) -> str | None:
+        pattern = self.symbols.get("general_comment")
+        return pattern.format(number=number) if pattern else None
+
+
+@cache
+def committees() -> dict[str, Committee]:
+    out = {}
+    for row in _load("committees.json")["committees"]:
+        row = dict(row)
+        row["aliases"] = tuple(row.get("aliases", ()))
+        row["upr_cycles"] = tuple(tuple(c) for c in row.get("upr_cycles", ()))
+        out[row["code"]] = Committee(**row)
+    return out
+
+
+@cache
+def committee_names() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern of a committee's name in any language, code), longest names first."""
+    pairs = []
+    for committee in committees().values():
+        for name in (*committee.names.values(), *committee.aliases):
+            pairs.append((name, committee.code))
+    pairs.sort(key=lambda pair: -len(pair[0]))
+    return [(re.compile(re.escape(name).replace("'", "['’]"), re.IGNORECASE), code) for name, code in pairs]
+
+
+@dataclass(frozen=True)
+class State:
+    code: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+@cache
+def states() -> dict[str, State]:
+    return {row["code"]: State(row["code"], row["name"], tuple(row["aliases"]))
+            for row in _load("states.json")["states"]}
+
+
+@cache
+def state_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern matching any State name or alias, and the lower-cased name -> code map."""
+    lookup: dict[str, str] = {}
+    for state in states().values():
+        for name in (state.name, *state.aliases):
+            lookup[name.lower().replace("’", "'")] = state.code
+    names = sorted(lookup, key=len, reverse=True)
+    alternation = "|".join(re.escape(name).replace("'", "['’]") for name in names)
+    return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), lookup
+
+
+def state_code(name: str) -> str | None:
+    return state_pattern()[1].get(name.strip().lower().replace("’", "'"))
+
+
+class Language:
+    """One language's wording, with its patterns compiled."""
+
+    def __init__(self, data: dict[str, Any]):
+        self.data = data
+        self.code: str = data["language"]
+        self.months: dict[str, int] = data["months"]
+        ordinals = data["ordinals"]
+        self.ordinal_values: dict[str, int] = {**ordinals["units"], **ordinals["tens"]}
+        self.tens_prefix: dict[str, int] = ordinals["tens_prefix"]
+        self.cardinals: dict[str, int] = data["cardinals"]
+
+    def compile(self, pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        pattern = pattern.replace("ORD", self.ordinal_regex).replace("DATE", self.date_regex)
+        pattern = pattern.replace("MONTH", self.month_regex)
+        return re.compile(pattern, flags)
+
+    def compile_all(self, patterns: list[str]) -> re.Pattern[str]:
+        """Several patterns as one alternation: one scan of the text instead of many."""
+        return self.compile("|".join(f"(?:{p})" for p in patterns))
+
+    @cached_property
+    def ordinal_regex(self) -> str:
+        ordinals = self.data["ordinals"]
+        units = "|".join(sorted(ordinals["units"], key=len, reverse=True))
+        tens = "|".join(sorted(ordinals["tens"], key=len, reverse=True))
+        prefixes = "|".join(sorted(ordinals["tens_prefix"], key=len, reverse=True))
+        joiner = ordinals["joiner"]
+        simple = rf"(?:(?:{prefixes}){joiner}(?:{units})|{tens}|{units})"
+        hundred = ordinals.get("hundred_prefix")
+        if hundred:
+            simple = rf"(?:(?:{hundred}) {simple}|{simple})"
+        return rf"(?:{simple}|\d{{1,3}}(?:st|nd|rd|th|e|er|º|°|-?[йе])?)"
+
+    @cached_property
+    def date_regex(self) -> str:
+        months = "|".join(sorted(self.months, key=len, reverse=True))
+        return self.data.get("date_regex", r"\d{1,2}(?:st|nd|rd|th)? (?:MONTHS),? \d{4}").replace("MONTHS", months)
+
+    @cached_property
+    def month_regex(self) -> str:
+        months = "|".join(sorted(self.months, key=len, reverse=True))
+        return self.data.get("month_regex", r"(?:MONTHS),? \d{4}").replace("MONTHS", months)
+
+    def ordinal(self, text: str) -> int | None:
+        """"seventieth" -> 70; "twenty-sixth" -> 26; "101st" -> 101."""
+        text = text.strip().lower()
+        digits = re.match(r"\d+", text)
+        if digits:
+            return int(digits.group(0))
+        total = 0
+        hundred = self.data["ordinals"].get("hundred_prefix")
+        if hundred:
+            match = re.match(hundred + r"\s*", text)
+            if match:
+                total = 100
+                text = text[match.end():]
+        if text in self.ordinal_values:
+            return total + self.ordinal_values[text]
+        for prefix, value in self.tens_prefix.items():
+            if text.startswith(prefix):
+                rest = re.sub(self.data["ordinals"]["joiner"], "", text[len(prefix):], count=1)
+                if rest in self.ordinal_values:
+                    return total + value + self.ordinal_values[rest]
+        return total or None
+
+    def number(self, text: str) -> int | None:
+        """"21,200" or "21 200" or "three" -> an int."""
+        text = text.strip().lower()
+        digits = re.sub(r"[,.\s\u00a0\u202f']", "", text)
+        if digits.isdigit():
+            return int(digits)
+        return self.cardinals.get(text)
+
+    def date(self, text: str) -> str | None:
+        """"2 October 2015" -> "2015-10-02"; "September 2014" -> "2014-09"."""
+        tokens = re.findall(r"\d+|[^\W\d]+", text.lower())
+        day = month = year = None
+        for token in tokens:
+            if token.isdigit():
+                if len(token) == 4:
+                    year = int(token)
+                elif day is None:
+                    day = int(token)
+            elif token in self.months and month is None:
+                month = self.months[token]
+        if not (month and year):
+            return None
+        if day is None:
+            return f"{year:04d}-{month:02d}"
+        if not 1 <= day <= 31:
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+@cache
+def language(code: str) -> Language:
+    try:
+        return Language(_load(f"languages/{code}.json"))
+    except FileNotFoundError:
+        return Language(_load("languages/en.json"))
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name.removesuffix(".json") for p in (_DATA / "languages").iterdir()
+                        if p.name.endswith(".json")))
