@@ -40,7 +40,7 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("path", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", type=click.Path(path_type=Path))
 @click.option("--symbol", help="The document symbol, when the file does not print it (e.g. CRC/C/KAZ/CO/4).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object (schema: docs/schema.md).")
 def parse(path: Path, symbol: str | None, as_json: bool) -> None:

@@ -23,55 +23,69 @@ from .models import (
     UPR_REPORT,
     Paragraph,
 )
+from .signals import Hits, compile_signals
 from .vocabulary import language
 
 
-class KindPatterns:
+class KindSignals:
     def __init__(self, code: str):
         lang = language(code)
         kinds = lang.data["kinds"]
-        self.procedural = lang.compile_all(kinds["procedural"])
-        self.recommendation = lang.compile_all(kinds["recommendation"])
-        self.urgent = lang.compile_all(kinds["urgent"])
-        self.concern = lang.compile_all(kinds["concern"])
-        self.repeated = lang.compile_all(kinds["repeated"])
-        self.positive = lang.compile_all(kinds["positive"])
-        self.request = lang.compile_all(kinds["request_for_information"])
+        self.procedural = compile_signals(kinds["procedural"])
+        self.recommendation = compile_signals(kinds["recommendation"])
+        self.urgent = compile_signals(kinds["urgent"])
+        self.concern = compile_signals(kinds["concern"])
+        self.repeated = compile_signals(kinds["repeated"])
+        self.positive = compile_signals(kinds["positive"])
+        self.request = compile_signals(kinds["request_for_information"])
         self.introduction = re.compile(lang.data["parts"]["introduction"], re.IGNORECASE)
 
 
 @cache
-def patterns(code: str) -> KindPatterns:
-    return KindPatterns(code)
+def signals(code: str) -> KindSignals:
+    return KindSignals(code)
 
 
-def classify(paragraph: Paragraph, document_type: str | None, language_code: str) -> None:
-    """Set ``kind``, ``urgent`` and ``repeated`` of a paragraph."""
-    p = patterns(language_code)
-    text = paragraph.text
-    full = paragraph.full_text() if paragraph.subparagraphs else text
-    paragraph.kind = _kind(p, paragraph, text, full, document_type)
-    paragraph.urgent = paragraph.kind == RECOMMENDATION and bool(p.urgent.search(full))
-    paragraph.repeated = paragraph.kind in (CONCERN, RECOMMENDATION) and bool(p.repeated.search(full))
+def triggers(code: str) -> frozenset[str]:
+    s = signals(code)
+    return frozenset().union(*(getattr(s, name).triggers for name in (
+        "procedural", "recommendation", "urgent", "concern", "repeated", "positive", "request")))
 
 
-def _kind(p: KindPatterns, paragraph: Paragraph, text: str, full: str, document_type: str | None) -> str:
-    part_title = (paragraph.part or "").split(". ", 1)[-1]
-    if document_type == UPR_REPORT or p.introduction.search(part_title):
+def classify(paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int, int],
+             document_type: str | None, language_code: str) -> None:
+    """Set ``kind``, ``urgent`` and ``repeated``.
+
+    ``low`` is the lower-cased text the paragraph sits in, ``hits`` its triggers and
+    ``span`` (start, end of chapeau, end) its place there.
+    """
+    s = signals(language_code)
+    start, _chapeau_end, end = span
+    paragraph.kind = _kind(s, paragraph, low, hits, span, document_type)
+    paragraph.urgent = paragraph.kind == RECOMMENDATION and bool(s.urgent.search(low, hits, start, end))
+    paragraph.repeated = (paragraph.kind in (CONCERN, RECOMMENDATION)
+                          and bool(s.repeated.search(low, hits, start, end)))
+
+
+def _kind(s: KindSignals, paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int, int],
+          document_type: str | None) -> str:
+    start, chapeau_end, end = span
+    if document_type == UPR_REPORT or any(
+            title and s.introduction.search(title.split(". ", 1)[-1]) for title in (paragraph.part, paragraph.cluster)):
         return PROCEDURAL
-    if p.procedural.search(text):
+    if s.procedural.search(low, hits, start, chapeau_end):
         return PROCEDURAL
     if document_type in (LIST_OF_ISSUES, LIST_OF_ISSUES_PRIOR_TO_REPORTING):
-        if p.request.search(full) or p.recommendation.search(text):
+        if s.request.search(low, hits, start, end) or s.recommendation.search(low, hits, start, chapeau_end):
             return REQUEST_FOR_INFORMATION
         return PROCEDURAL
-    for candidate in (text, full):
-        if p.recommendation.search(candidate):
+    for limit in (chapeau_end, end) if end > chapeau_end else (end,):
+        if s.recommendation.search(low, hits, start, limit):
             return RECOMMENDATION
-        if p.concern.search(candidate):
+        if s.concern.search(low, hits, start, limit):
             return CONCERN
-        if p.positive.search(candidate):
+        if s.positive.search(low, hits, start, limit):
             return POSITIVE_ASPECT
-        if p.request.search(candidate):
+        if s.request.search(low, hits, start, limit):
             return REQUEST_FOR_INFORMATION
     return PROCEDURAL

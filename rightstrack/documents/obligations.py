@@ -14,6 +14,7 @@ from functools import cache
 
 from .models import LIST_OF_ISSUES, LIST_OF_ISSUES_PRIOR_TO_REPORTING, UPR_REPORT, Obligation, Paragraph
 from .references import paragraph_list
+from .signals import Hits, SignalSet, compile_signals
 from .vocabulary import Language, language
 
 
@@ -21,18 +22,24 @@ class ObligationPatterns:
     def __init__(self, lang: Language):
         data = lang.data["obligations"]
         self.lang = lang
-        self.words = lang.compile(data["words"])
-        self.pages = lang.compile(data["pages"])
-        self.due = lang.compile(data["due"])
-        self.due_month = lang.compile(data["due_month"])
-        self.within = lang.compile(data["within"])
-        self.periodic_report = lang.compile(data["periodic_report"])
-        self.core_document = lang.compile(data["core_document"])
-        self.reply = lang.compile(data["reply"])
-        self.update = lang.compile(data["update"])
-        self.follow_up = lang.compile(data["follow_up"])
-        self.follow_up_paragraphs = lang.compile(data["follow_up_paragraphs"])
+
+        def signals(name: str) -> SignalSet:
+            return compile_signals(data[name], expand=lang.expand)
+
+        self.words = signals("words")
+        self.pages = signals("pages")
+        self.due = signals("due")
+        self.due_month = signals("due_month")
+        self.within = signals("within")
+        self.periodic_report = signals("periodic_report")
+        self.core_document = signals("core_document")
+        self.reply = signals("reply")
+        self.update = signals("update")
+        self.follow_up_paragraphs = re.compile(data["follow_up_paragraphs"])
+        self.year_unit = data["year_unit"]
         self.descriptions = lang.data["descriptions"]
+        self.triggers = frozenset().union(*(s.triggers for s in (
+            self.words, self.pages, self.within, self.periodic_report, self.due_month)))
 
 
 @cache
@@ -40,37 +47,46 @@ def patterns(code: str) -> ObligationPatterns:
     return ObligationPatterns(language(code))
 
 
-def find(paragraphs: list[Paragraph], document_type: str | None, language_code: str,
-         adopted: str | None) -> list[Obligation]:
-    """Every obligation set by the document's paragraphs, in document order."""
+def triggers(code: str) -> frozenset[str]:
+    p = patterns(code)
+    return frozenset().union(*(s.triggers for s in (
+        p.words, p.pages, p.due, p.due_month, p.within, p.periodic_report, p.core_document, p.reply, p.update)))
+
+
+def find(paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int], document_type: str | None,
+         language_code: str, adopted: str | None) -> Obligation | None:
+    """The obligation a paragraph sets, if any (``span``: its place in the lower-cased ``low``)."""
     p = patterns(language_code)
-    found: list[Obligation] = []
-    for paragraph in paragraphs:
-        text = paragraph.full_text()
-        obligation = _obligation(p, paragraph, text, document_type, adopted)
-        if obligation:
-            found.append(obligation)
-    return found
+    if p.triggers.isdisjoint(hits):
+        return None
+    return _obligation(p, paragraph, low, hits, span, document_type, adopted)
 
 
-def _obligation(p: ObligationPatterns, paragraph: Paragraph, text: str, document_type: str | None,
-                adopted: str | None) -> Obligation | None:
+def _obligation(p: ObligationPatterns, paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int],
+                document_type: str | None, adopted: str | None) -> Obligation | None:
     lang = p.lang
-    max_words = _count(p.words, text, lang)
-    max_pages = _count(p.pages, text, lang)
-    due_match = p.due.search(text)
-    due = lang.date(due_match.group("date")) if due_match else None
-    within = p.within.search(text)
+    start, end = span
+
+    def search(signals: SignalSet) -> re.Match[str] | None:
+        return signals.search(low, hits, start, end)
+
+    max_words = _count(search(p.words), lang)
+    max_pages = _count(search(p.pages), lang)
+    within = search(p.within)
+    due = None
+    if max_words or max_pages or search(p.periodic_report):
+        due_match = search(p.due)
+        due = lang.date(due_match.group("date")) if due_match else None
     if document_type == UPR_REPORT:
-        month = p.due_month.search(text)
+        month = search(p.due_month)
         if month:
             return Obligation("response", p.descriptions["response"], lang.date(month.group("date")),
                               paragraph=paragraph.number)
         return None
     if within:
         amount = lang.number(within.group("n")) or 0
-        months = amount * 12 if within.group("unit").lower().startswith("year") else amount
-        listed = p.follow_up_paragraphs.search(text, within.end())
+        months = amount * 12 if within.group("unit").startswith(p.year_unit) else amount
+        listed = p.follow_up_paragraphs.search(low, within.end(), end)
         numbers = ", ".join(paragraph_list(listed.group("list"))) if listed else ""
         description = (p.descriptions["follow_up"].format(paragraphs=numbers) if numbers
                        else p.descriptions["follow_up_no_paragraphs"])
@@ -78,24 +94,23 @@ def _obligation(p: ObligationPatterns, paragraph: Paragraph, text: str, document
                           max_words, max_pages, paragraph.number)
     if max_words is None and max_pages is None and due is None:
         return None
-    if p.core_document.search(text):
+    if search(p.core_document):
         return Obligation("core_document", p.descriptions["core_document"], due, max_words, max_pages,
                           paragraph.number)
     if document_type in (LIST_OF_ISSUES, LIST_OF_ISSUES_PRIOR_TO_REPORTING):
-        if p.update.search(text):
+        if search(p.update):
             return Obligation("update", p.descriptions["update"], due, max_words, max_pages, paragraph.number)
-        if p.reply.search(text):
+        if search(p.reply):
             return Obligation("reply", p.descriptions["reply"], due, max_words, max_pages, paragraph.number)
-    report = p.periodic_report.search(text)
+    report = search(p.periodic_report)
     if report and (due or max_words):
-        what = re.sub(r"^(?:its|their|the)\s+", "", report.group("what").strip())
+        what = report.group("what").strip()
         return Obligation("periodic_report", what[:1].upper() + what[1:], due, max_words, max_pages,
                           paragraph.number)
     return None
 
 
-def _count(pattern: re.Pattern[str], text: str, lang: Language) -> int | None:
-    match = pattern.search(text)
+def _count(match: re.Match[str] | None, lang: Language) -> int | None:
     if not match:
         return None
     value = match.group("n") or match.group("n2")

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from . import kinds, metadata, obligations, references, upr
 from .errors import NotAHumanRightsDocument
-from .models import UPR_REPORT, Document, ParseWarning
+from .models import UPR_REPORT, Document, Obligation, Paragraph, ParseWarning
 from .readers import Source, read_bytes, read_path
 from .readers.text import read_markdown, read_text
+from .signals import Scanner, lower_same_length
 from .structure import build
 from .vocabulary import language
 
@@ -40,11 +42,9 @@ def parse_source(source: Source, symbol: str | None = None) -> Document:
     recommendations = []
     if meta.type == UPR_REPORT:
         recommendations = upr.recommendations(skeleton.paragraphs, language_code, warnings)
-    for paragraph in skeleton.paragraphs:
-        kinds.classify(paragraph, meta.type, language_code)
-        references.annotate(paragraph, finder)
-    found_obligations = obligations.find(skeleton.paragraphs, meta.type, language_code,
-                                         meta.dates.get("adopted"))
+    # Follow-up deadlines run from adoption; when only the session is dated, from its end.
+    adopted = meta.dates.get("adopted") or meta.dates.get("session_end")
+    found_obligations = _analyse(skeleton.paragraphs, meta.type, language_code, adopted, finder)
     warnings.sort(key=lambda warning: warning.line)
     return Document(
         symbol=meta.symbol,
@@ -71,6 +71,34 @@ def parse_source(source: Source, symbol: str | None = None) -> Document:
             "state_code": meta.state_code,
         },
     )
+
+
+@cache
+def _scanner(language_code: str) -> Scanner:
+    return Scanner(kinds.triggers(language_code) | obligations.triggers(language_code) | references.TRIGGERS)
+
+
+def _analyse(paragraphs: list[Paragraph], document_type: str | None, language_code: str, adopted: str | None,
+             finder: references.ReferenceFinder) -> list[Obligation]:
+    """Kinds, references and obligations of every paragraph, from one scan of their text."""
+    texts = [paragraph.full_text() for paragraph in paragraphs]
+    starts: list[int] = []
+    offset = 0
+    for text in texts:
+        starts.append(offset)
+        offset += len(text) + 1
+    low = lower_same_length("\n".join(texts))
+    found: list[Obligation] = []
+    for paragraph, text, start, hits in zip(paragraphs, texts, starts, _scanner(language_code).scan(low, starts),
+                                            strict=True):
+        end = start + len(text)
+        kinds.classify(paragraph, low, hits, (start, start + len(paragraph.text), end), document_type,
+                       language_code)
+        references.annotate(paragraph, text, hits, finder)
+        obligation = obligations.find(paragraph, low, hits, (start, end), document_type, language_code, adopted)
+        if obligation:
+            found.append(obligation)
+    return found
 
 
 def parse_file(path: str | Path, symbol: str | None = None) -> Document:

@@ -8,9 +8,11 @@ footnote repeats the symbol of the footnote before it, and is resolved here.
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import cache
 
 from .models import Footnote, Paragraph, Reference, Subparagraph
+from .signals import lower_same_length
 from .vocabulary import Language, _load, committee_names, committees
 
 _SYMBOL = re.compile(
@@ -23,17 +25,35 @@ _SYMBOL = re.compile(
     r")(?:/[A-Za-z0-9][A-Za-z0-9.()\-–]*)+"
 )
 _PARA_LIST_ITEM = re.compile(r"(\d{1,4})((?:\s*\([a-z0-9]{1,4}\))*)")
-_SENTENCE_END = re.compile(r"(\w+)\.\s+(?=[A-Z“\"])")
+_SENTENCE_END = re.compile(r"(\w+)?\)?\.\s+[A-Z“\"]")
+_YEAR = re.compile(r"\(\d{4}\)")
 _ABBREVIATIONS = {"para", "paras", "No", "Nos", "art", "arts", "chap", "Rev", "Add", "Corr", "p", "pp", "e", "vol"}
 _RESOLUTION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}(?:\.\d+)?|\d{1,4}/[A-Z]{1,3}\.\d{1,4}")
 # Between two numbers of one list of resolutions: separators and "(para. 4 (d))" only.
 _RESOLUTION_GAP = re.compile(r"\s*(?:\((?:para|paras|paragraph)[^()]*(?:\([^()]*\)[^()]*)*\)\s*)?(?:,|and|et|y|и)?\s*")
-_BODIES = {
-    "general assembly": "A/RES/{n}",
-    "human rights council": "A/HRC/RES/{n}",
-    "commission on human rights": "E/CN.4/RES/{n}",
-    "economic and social council": "E/RES/{n}",
-}
+
+
+def find_symbols(text: str) -> list[tuple[int, int, str]]:
+    """UN document symbols in ``text`` as (start, end, symbol).
+
+    Every symbol has a slash; we look only where slashes are (the full pattern scanned
+    over the whole text is twenty times slower).
+    """
+    found: list[tuple[int, int, str]] = []
+    end = 0
+    slash = text.find("/")
+    while slash >= 0:
+        if slash >= end:
+            start = slash
+            while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "."):
+                start -= 1
+            match = _SYMBOL.match(text, start)
+            if match:
+                symbol = clean_symbol(match.group(0))
+                end = match.start() + len(symbol)
+                found.append((match.start(), end, symbol))
+        slash = text.find("/", max(slash + 1, end))
+    return found
 
 
 def clean_symbol(symbol: str) -> str:
@@ -66,23 +86,23 @@ class ReferenceFinder:
         patterns = language.data["references"]
         self.language = language
         self.committee = committee
-        self.default_body = default_body
-        self.general_comment = re.compile(patterns["general_comment"], re.IGNORECASE)
-        self.general_comment_owner = re.compile(patterns["general_comment_owner"], re.IGNORECASE)
-        self.paragraph = re.compile(patterns["paragraph"], re.IGNORECASE)
-        self.resolution = re.compile(patterns["resolution"], re.IGNORECASE)
-        self.paragraph_of = re.compile(patterns["paragraph_of"], re.IGNORECASE)
-        self.ibid = re.compile(patterns["ibid"], re.IGNORECASE)
+        self.bodies: dict[str, str] = patterns["resolution_bodies"]
+        self.default_body = default_body.lower()
+        self.general_comment = re.compile(patterns["general_comment"])
+        self.general_comment_owner = re.compile(patterns["general_comment_owner"])
+        self.paragraph = re.compile(patterns["paragraph"])
+        self.resolution = re.compile(patterns["resolution"])
+        self.paragraph_of = re.compile(patterns["paragraph_of"])
+        self.ibid = re.compile(patterns["ibid"])
 
     # -- general comments ---------------------------------------------------------------
     def general_comments(self, text: str) -> tuple[list[int], list[Reference]]:
         """Numbers of the own committee's general comments, and references to others'."""
         own: list[int] = []
         others: list[Reference] = []
-        if "general" not in text.lower():
-            return own, others
+        text = text.lower()
         for match in self.general_comment.finditer(text):
-            numbers = [int(n) for n in re.findall(r"\d+", match.group("numbers"))]
+            numbers = [int(n) for n in re.findall(r"\d+", _YEAR.sub("", match.group("numbers")))]
             owner = self._owner(text, match.end())
             # "joint general recommendation No. 31 of CEDAW/general comment No. 18 of the CRC"
             if owner and owner != self.committee:
@@ -110,55 +130,67 @@ class ReferenceFinder:
         """Symbols and resolutions cited in ``text``, each with the paragraphs cited of it."""
         if "/" not in text:
             return []
-        tokens: list[tuple[int, int, Reference]] = []
-        for match in _SYMBOL.finditer(text):
-            tokens.append((match.start(), match.end(), Reference(clean_symbol(match.group(0)), via=via)))
-        if "esolution" in text:
-            for match in self.resolution.finditer(text):
-                body = (match.group("body") or self.default_body).lower()
-                pattern = _BODIES.get(body, _BODIES[self.default_body.lower()])
-                for start, end, number in _resolution_numbers(text, match.end()):
+        tokens = [(start, end, Reference(symbol, via=via)) for start, end, symbol in find_symbols(text)]
+        low = lower_same_length(text)
+        if "resolution" in low:
+            for match in self.resolution.finditer(low):
+                pattern = self._resolution_symbol(low, match.start())
+                for start, end, number in _resolution_numbers(low, match.end()):
                     tokens.append((start, end, Reference(pattern.format(n=number), via=via)))
         if not tokens:
             return []
         tokens.sort(key=lambda token: token[0])
+        if "para" not in low:
+            return _merge([reference for _s, _e, reference in tokens])
         claimed: set[int] = set()
-        for match in self.paragraph_of.finditer(text):
+        for match in self.paragraph_of.finditer(low):
             for start, _end, reference in tokens:
                 if start >= match.start("resolution") and reference.symbol.endswith("/" + match.group("resolution")):
                     reference.paragraphs.extend(paragraph_list(match.group("list")))
                     claimed.add(match.start())
                     break
-        boundaries = [m.end() for m in _SENTENCE_END.finditer(text) if m.group(1) not in _ABBREVIATIONS]
-        for match in self.paragraph.finditer(text):
+        for match in self.paragraph.finditer(low):
             if match.start() in claimed:
                 continue
             owner = None
             for _start, end, reference in tokens:
                 if end <= match.start():
                     owner = (end, reference)
-            if owner is None:
-                continue
-            if any(owner[0] <= boundary <= match.start() for boundary in boundaries):
+            if owner is None or _sentence_ends(text, owner[0], match.start()):
                 continue
             for label in paragraph_list(match.group("list")):
                 if label not in owner[1].paragraphs:
                     owner[1].paragraphs.append(label)
         return _merge([reference for _s, _e, reference in tokens])
 
+    def _resolution_symbol(self, low: str, position: int) -> str:
+        """The symbol pattern of "… resolution" by the body named just before it."""
+        before = low[max(0, position - 40):position]
+        for body, pattern in self.bodies.items():
+            if before.endswith(body + " "):
+                return pattern
+        return self.bodies[self.default_body]
+
     def footnote_references(self, footnotes: list[Footnote]) -> None:
         """Fill each footnote's references, resolving "Ibid." to the previous symbol."""
         previous: Reference | None = None
         for footnote in footnotes:
             found = self.references(footnote.text, via="footnote")
-            if not found and self.ibid.search(footnote.text) and previous is not None:
+            low = footnote.text.lower()
+            if not found and self.ibid.search(low) and previous is not None:
                 paragraphs: list[str] = []
-                for match in self.paragraph.finditer(footnote.text):
+                for match in self.paragraph.finditer(low):
                     paragraphs.extend(paragraph_list(match.group("list")))
                 found = [Reference(previous.symbol, paragraphs, via="ibid")]
             footnote.references = found
             if found:
                 previous = found[-1]
+
+
+def _sentence_ends(text: str, start: int, end: int) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` ("para." and "No." do not end one)."""
+    return any(match.group(1) is None or match.group(1) not in _ABBREVIATIONS
+               for match in _SENTENCE_END.finditer(text, start, end))
 
 
 def _resolution_numbers(text: str, position: int) -> list[tuple[int, int, str]]:
@@ -186,45 +218,87 @@ def _merge(references: list[Reference]) -> list[Reference]:
     return list(merged.values())
 
 
+_TREATY_WORDS = ("Convention", "Covenant", "Protocol", "Treaty", "Statute", "Agreement")
+_TREATY_TRIGGERS = tuple(word.lower() for word in _TREATY_WORDS)
+
+
 @cache
-def _treaty_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
-    lookup: dict[str, str] = {}
+def _treaty_index() -> dict[str, list[tuple[int, str, str]]]:
+    """For each trigger word, the names containing it: (offset of the word, name, code)."""
+    index: dict[str, list[tuple[int, str, str]]] = {word: [] for word in _TREATY_WORDS}
     for treaty in _load("treaties.json")["treaties"]:
         for name in treaty["names"]:
-            lookup[name.lower()] = treaty["code"]
-    alternation = "|".join(re.escape(name) for name in sorted(lookup, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternation})\b", re.IGNORECASE), lookup
+            for word in _TREATY_WORDS:
+                offset = name.find(word)
+                if offset < 0:
+                    offset = name.find(word.lower())
+                if offset >= 0:
+                    index[word].append((offset, name, treaty["code"]))
+                    break
+    for names in index.values():
+        names.sort(key=lambda row: -len(row[1]))
+    return index
 
 
 def treaties(text: str) -> list[str]:
     """Codes of the treaties named in ``text`` ("OPSC", "HCCH-1993"), in order of mention."""
-    if "onvention" not in text and "rotocol" not in text and "ovenant" not in text \
-            and "reaty" not in text and "tatute" not in text and "greement" not in text:
-        return []
-    pattern, lookup = _treaty_pattern()
+    hits: list[tuple[int, int, str]] = []
+    for word, names in _treaty_index().items():
+        for spelled in (word, word.lower()):
+            position = text.find(spelled)
+            while position >= 0:
+                for offset, name, code in names:
+                    start = position - offset
+                    if start >= 0 and text.startswith(name, start) and _word_edge(text, start, start + len(name)):
+                        hits.append((start, -(start + len(name)), code))
+                        break
+                position = text.find(spelled, position + 1)
     found: list[str] = []
-    for match in pattern.finditer(text):
-        code = lookup[match.group(0).lower()]
+    reach = -1
+    for _start, negative_end, code in sorted(hits):
+        if -negative_end <= reach:
+            continue  # inside a longer name: "Convention on the Rights of the Child" in OPSC's
+        reach = max(reach, -negative_end)
         if code not in found:
             found.append(code)
     return found
 
 
-def annotate(paragraph: Paragraph, finder: ReferenceFinder) -> None:
-    """Fill a paragraph's general comments, references and treaties, with its footnotes'."""
-    text = paragraph.full_text()
-    own, others = finder.general_comments(text)
+def _word_edge(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
+
+
+TRIGGERS = frozenset({"/", "general"} | {word.lower() for word in _TREATY_WORDS})
+"""What a paragraph must contain (lower-cased) to cite anything: scanned for in one pass."""
+
+
+def annotate(paragraph: Paragraph, text: str, present: Container[str], finder: ReferenceFinder) -> None:
+    """Fill a paragraph's general comments, references and treaties, with its footnotes'.
+
+    ``text`` is the paragraph's full text (chapeau and sub-paragraphs); ``present`` the
+    triggers found in it, so that paragraphs citing nothing cost nothing.
+    """
+    if "general" in present:
+        own, others = finder.general_comments(text)
+    else:
+        own, others = [], []
     paragraph.general_comments = own
-    references = finder.references(paragraph.text) + others
+    slash = "/" in present
+    references = (finder.references(paragraph.text) if slash else []) + others
     for sub in _all_subparagraphs(paragraph.subparagraphs):
-        sub.references = finder.references(sub.text)
+        sub.references = finder.references(sub.text) if slash else []
         for footnote in sub.footnotes:
             sub.references = _merge(sub.references + [_copy(r) for r in footnote.references])
         references.extend(_copy(r) for r in sub.references)
     for footnote in paragraph.footnotes:
         references.extend(_copy(r) for r in footnote.references)
     paragraph.references = _merge(references)
-    paragraph.treaties = treaties(text + " " + " ".join(f.text for f in paragraph.footnotes))
+    if paragraph.footnotes:
+        paragraph.treaties = treaties(text + " " + " ".join(f.text for f in paragraph.footnotes))
+    elif any(word in present for word in _TREATY_TRIGGERS):
+        paragraph.treaties = treaties(text)
+    else:
+        paragraph.treaties = []
 
 
 def _copy(reference: Reference) -> Reference:

@@ -16,15 +16,15 @@ from .articles import int_to_roman, roman_to_int, split_heading
 from .models import Footnote, Paragraph, ParseWarning, Section, Subparagraph
 from .readers.source import Block, Source
 
-_PARAGRAPH = re.compile(r"(\d{1,3})\.(?:\s+|(?=[A-Z“\"‘(]))(.*)", re.S)
-_DOTTED = re.compile(r"(\d{1,3})\.(\d{1,3})\.?\s+(.*)", re.S)
-_SUB = re.compile(r"\(([a-z]{1,2}|[ivxl]{1,6})\)\s*(.*)|([a-z])\)\s+(.*)", re.S)
+# Prefixes only: matching the whole block would copy it for nothing.
+_PARAGRAPH = re.compile(r"(\d{1,3})\.(?:\s+|(?=[A-Z“\"‘(]))")
+_DOTTED = re.compile(r"(\d{1,3})\.(\d{1,3})\.?\s+")
+_SUB = re.compile(r"\(([a-z]{1,2}|[ivxl]{1,6})\)\s*|([a-z])\)\s+")
 _PART = re.compile(
     r"(?:(?:Part|Partie|Parte|Часть)\s+(?P<word>[IVXL]{1,5}|\d{1,2})\b\.?|(?P<roman>[IVXL]{1,5})\.)\s*(?P<title>.*)",
     re.S,
 )
 _CLUSTER = re.compile(r"(?P<letter>[A-Z])\.\s+(?P<title>.+)", re.S)
-_TOC = re.compile(r"\.{5,}|…{2,}|(?:\.\s){4,}")
 _ANNEX = re.compile(r"(?:Annex|Annexe|Anexo|Приложение)(?:\s+[IVX\d]+)?\s*$", re.IGNORECASE)
 _INLINE_ROMAN = re.compile(r"(?:(?<=[\s:;,])|^)\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
 _TERMINAL = (".", ";", ",", ":", "?")
@@ -98,7 +98,7 @@ class _Builder:
                 return False
             self.section("part", title, label, block)
             return True
-        if cluster and self.part_or_paragraph_seen():
+        if cluster and (self.part_or_paragraph_seen() or cluster.group("letter") == "A"):
             title = cluster.group("title").strip()
             if title.endswith(".") and len(title) > 120:
                 return False
@@ -120,7 +120,7 @@ class _Builder:
             return True
         if len(text) > 250 or text.endswith(_TERMINAL) or not text[:1].isupper():
             return False
-        if _PARAGRAPH.match(text) or _SUB.match(text):
+        if text[0].isdigit() and _PARAGRAPH.match(text):
             return False
         # A fragment of a paragraph broken by a page ends mid-sentence but rarely starts
         # with a capital and has no verb-like lower-case run of more than ~12 words.
@@ -237,7 +237,7 @@ class _Builder:
 
     def feed(self, block: Block) -> None:
         text = block.text
-        if not text or _TOC.search(text):
+        if not text or _is_contents_line(text):
             return
         if self.in_annex:
             self.out.annex.append(block)
@@ -247,27 +247,30 @@ class _Builder:
             self.paragraph = None
             self.out.annex.append(block)
             return
-        match = _PARAGRAPH.fullmatch(text)
-        if match and self.plausible_number(int(match.group(1))) and not _DOTTED.fullmatch(text):
-            self.start_paragraph(int(match.group(1)), match.group(2).strip(), block)
-            return
-        if self.paragraph is not None:
-            dotted = _DOTTED.fullmatch(text)
-            if dotted and int(dotted.group(1)) == self.paragraph.number:
-                self.add_item(dotted.group(2), dotted.group(3).strip(), block)
-                return
-            sub = _SUB.fullmatch(text)
+        first = text[0]
+        numbered = None
+        if first.isdigit():
+            dotted = _DOTTED.match(text)
+            if dotted:
+                if self.paragraph is not None and int(dotted.group(1)) == self.paragraph.number:
+                    self.add_item(dotted.group(2), text[dotted.end():].strip(), block)
+                    return
+            else:
+                numbered = _PARAGRAPH.match(text)
+                if numbered and self.plausible_number(int(numbered.group(1))):
+                    self.start_paragraph(int(numbered.group(1)), text[numbered.end():].strip(), block)
+                    return
+        elif self.paragraph is not None and (first == "(" or text[1:2] == ")"):
+            sub = _SUB.match(text)
             if sub:
-                label = sub.group(1) or sub.group(3)
-                body = sub.group(2) if sub.group(1) else sub.group(4)
-                self.add_subparagraph(label, body.strip(), block)
+                self.add_subparagraph(sub.group(1) or sub.group(2), text[sub.end():].strip(), block)
                 return
         if self.try_heading(block):
             return
-        if match and self.paragraph is not None:
+        if numbered and self.paragraph is not None:
             self.out.warnings.append(ParseWarning(
                 block.line,
-                f"paragraph number {match.group(1)} out of sequence after {self.last_number}: kept as text"))
+                f"paragraph number {numbered.group(1)} out of sequence after {self.last_number}: kept as text"))
         self.continue_text(block)
 
     def add_item(self, label: str, text: str, block: Block) -> None:
@@ -284,6 +287,11 @@ class _Builder:
                 f"{paragraph.number}.{int(expected) - 1}: expected {paragraph.number}.{expected}"))
         paragraph.subparagraphs.append(sub)
         self.attach(block, sub)
+
+
+def _is_contents_line(text: str) -> bool:
+    """A table-of-contents line: its dot leaders give it away."""
+    return "....." in text or "……" in text or ". . . . " in text
 
 
 def _next_label(label: str) -> str:

@@ -105,10 +105,13 @@ class Language:
         self.tens_prefix: dict[str, int] = ordinals["tens_prefix"]
         self.cardinals: dict[str, int] = data["cardinals"]
 
-    def compile(self, pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+    def expand(self, pattern: str) -> str:
+        """Replace the placeholders ORD, DATE and MONTH by this language's patterns."""
         pattern = pattern.replace("ORD", self.ordinal_regex).replace("DATE", self.date_regex)
-        pattern = pattern.replace("MONTH", self.month_regex)
-        return re.compile(pattern, flags)
+        return pattern.replace("MONTH", self.month_regex)
+
+    def compile(self, pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
+        return re.compile(self.expand(pattern), flags)
 
     def compile_all(self, patterns: list[str]) -> re.Pattern[str]:
         """Several patterns as one alternation: one scan of the text instead of many."""

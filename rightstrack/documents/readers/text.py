@@ -17,7 +17,7 @@ from .source import Block, Source
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
-_SPACES = re.compile(r"[ \t\u00a0\u2002\u2003\u2009\u202f]+")
+_ODD_SPACES = ("\t", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f")
 _WORD_REF = re.compile(r"\[footnoteRef:(\d+)\](\*{1,3}|†|‡)?")
 _WORD_BODY = re.compile(r"\[(\d+):\s*")
 _WORD_CUSTOM_MARK = re.compile(r"^(\*{1,3}|†|‡)\s+")
@@ -27,6 +27,7 @@ _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])")
 _MD_EMPHASIS = re.compile(r"(?<![\w*\\])[*_](?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])[*_](?![\w*])")
 _MD_FOOTNOTE_DEF = re.compile(r"^(?:\[\^([^\]]+)\]:|([" + SUPERSCRIPTS + r"]+)|(\*{1,3}|†|‡))\s+(.*)$")
+_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
 _MD_FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]|([" + SUPERSCRIPTS + r"]+)|(?<=[\w.,;:)”\"])(\*{1,3})(?=\s|$|[,.;:])")
 
 
@@ -42,9 +43,23 @@ def decode(data: bytes, path: str | None = None) -> str:
         return data.decode("cp1252", errors="replace")
 
 
+def normalize_spaces(text: str) -> str:
+    """Tabs, non-breaking and thin spaces to one space; runs of spaces to one.
+
+    ``str.replace`` runs in C; a regex substitution here cost more than the rest of the
+    parse together.
+    """
+    for space in _ODD_SPACES:
+        if space in text:
+            text = text.replace(space, " ")
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text
+
+
 def clean_line(text: str) -> str:
-    """Tabs, non-breaking and thin spaces to one space; no edge spaces."""
-    return _SPACES.sub(" ", text).strip()
+    """``normalize_spaces`` without edge spaces."""
+    return normalize_spaces(text).strip()
 
 
 def read_text(text: str, path: str | None = None, format: str = "txt") -> Source:
@@ -55,13 +70,13 @@ def read_text(text: str, path: str | None = None, format: str = "txt") -> Source
     footnotes: list[Footnote] = []
     if "[footnoteRef:" in text:
         text, footnotes = _word_footnotes(text)
-    lines = text.split("\n")
+    lines = normalize_spaces(text).split("\n")
     if _is_wrapped(lines):
         from .reflow import reflow
 
         return Source(reflow([(line, number, None) for number, line in enumerate(lines, 1)]),
                       footnotes, format, path)
-    blocks = [_block_with_marks(raw, number) for number, raw in enumerate(lines, 1) if raw.strip()]
+    blocks = [_block_with_marks(line.strip(), number) for number, line in enumerate(lines, 1) if line.strip()]
     return Source(blocks, footnotes, format, path)
 
 
@@ -71,8 +86,7 @@ _ANCHOR = "\ue000"
 _ANCHORED = re.compile(_ANCHOR + r"([^" + _ANCHOR + r"\s]*)" + _ANCHOR)
 
 
-def _block_with_marks(raw: str, number: int) -> Block:
-    text = clean_line(raw)
+def _block_with_marks(text: str, number: int) -> Block:
     if _ANCHOR not in text:
         return Block(text, number)
     marks: list[tuple[int, str]] = []
@@ -85,7 +99,7 @@ def _block_with_marks(raw: str, number: int) -> Block:
         marks.append((length, match.group(1)))
         position = match.end()
     out.append(text[position:])
-    return Block(_SPACES.sub(" ", "".join(out)).strip(), number, marks=marks)
+    return Block(clean_line("".join(out)), number, marks=marks)
 
 
 def _word_footnotes(text: str) -> tuple[str, list[Footnote]]:
@@ -159,6 +173,8 @@ def read_markdown(text: str, path: str | None = None) -> Source:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyDocument("the file is empty", path)
+    text = _inline_markdown(text)
+    has_marks = "*" in text or "[^" in text or any(char in text for char in SUPERSCRIPTS)
     blocks: list[Block] = []
     footnotes: list[Footnote] = []
     current: list[str] = []
@@ -169,7 +185,7 @@ def read_markdown(text: str, path: str | None = None) -> Source:
     def flush() -> None:
         nonlocal current, heading
         if current:
-            block = _markdown_block(" ".join(current), start, heading)
+            block = _markdown_block(" ".join(current), start, heading, has_marks)
             if block.text:
                 blocks.append(block)
         current = []
@@ -184,7 +200,7 @@ def read_markdown(text: str, path: str | None = None) -> Source:
         if definition and (definition.group(3) is None or star_anchored):
             flush()
             mark = definition.group(1) or definition.group(3) or definition.group(2).translate(_SUPER_TO_DIGIT)
-            footnotes.append(Footnote(mark, _inline_markdown(definition.group(4)), number))
+            footnotes.append(Footnote(mark, clean_line(definition.group(4)), number))
             continue
         is_heading = bool(_MD_HEADING.match(line))
         is_item = bool(_MD_LIST.match(line))
@@ -198,23 +214,30 @@ def read_markdown(text: str, path: str | None = None) -> Source:
         elif is_item:
             line = _MD_LIST.sub("", line)
         current.append(line)
-        if not star_anchored and re.search(r"\w\*(?:\s|$)", line) and not line.startswith("*"):
+        if not star_anchored and "*" in line and re.search(r"\w\*(?:\s|$)", line) and not line.startswith("*"):
             star_anchored = True
     flush()
     return Source(blocks, footnotes, "md", path)
 
 
 def _inline_markdown(text: str) -> str:
-    text = _MD_LINK.sub(r"\1", text)
-    text = _MD_STRONG.sub(r"\1", text)
-    text = _MD_EMPHASIS.sub(r"\1", text)
-    return clean_line(text.replace("\\", ""))
+    """Links, bold and italics to plain text, over the whole text at once."""
+    if "](" in text:
+        text = _MD_LINK.sub(r"\1", text)
+    if "**" in text:
+        text = _MD_STRONG.sub(r"\1", text)
+    if "*" in text or "_" in text:
+        text = _MD_EMPHASIS.sub(r"\1", text)
+    if "\\" in text:
+        text = text.replace("\\", "")
+    return normalize_spaces(text)
 
 
-def _markdown_block(raw: str, line: int, heading: bool) -> Block:
-    text = _inline_markdown(raw)
+def _markdown_block(raw: str, line: int, heading: bool, has_marks: bool) -> Block:
+    text = raw.strip()
     marks: list[tuple[int, str]] = []
-    if any(char in text for char in SUPERSCRIPTS) or "*" in text or "[^" in text:
+    # str.isascii() is O(1): most blocks need no search for superscript marks.
+    if has_marks and ("*" in text or "[^" in text or (not text.isascii() and _SUPERSCRIPT.search(text))):
         out: list[str] = []
         position = 0
         length = 0
