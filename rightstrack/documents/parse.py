@@ -94,7 +94,7 @@ def _analyse(paragraphs: list[Paragraph], document_type: str | None, language_co
         end = start + len(text)
         kinds.classify(paragraph, low, hits, (start, start + len(paragraph.text), end), document_type,
                        language_code)
-        references.annotate(paragraph, text, hits, finder)
+        references.annotate(paragraph, text, low, hits, (start, end), finder)
         obligation = obligations.find(paragraph, low, hits, (start, end), document_type, language_code, adopted)
         if obligation:
             found.append(obligation)

@@ -8,11 +8,10 @@ footnote repeats the symbol of the footnote before it, and is resolved here.
 from __future__ import annotations
 
 import re
-from collections.abc import Container
 from functools import cache
 
 from .models import Footnote, Paragraph, Reference, Subparagraph
-from .signals import lower_same_length
+from .signals import Hits, lower_same_length
 from .vocabulary import Language, _load, committee_names, committees
 
 _SYMBOL = re.compile(
@@ -25,7 +24,8 @@ _SYMBOL = re.compile(
     r")(?:/[A-Za-z0-9][A-Za-z0-9.()\-–]*)+"
 )
 _PARA_LIST_ITEM = re.compile(r"(\d{1,4})((?:\s*\([a-z0-9]{1,4}\))*)")
-_SENTENCE_END = re.compile(r"(\w+)?\)?\.\s+[A-Z“\"]")
+_SENTENCE_END = re.compile(r"\.\s+[A-Z“\"]")
+_WORD_BEFORE = re.compile(r"(\w+)\)?$")
 _YEAR = re.compile(r"\(\d{4}\)")
 _ABBREVIATIONS = {"para", "paras", "No", "Nos", "art", "arts", "chap", "Rev", "Add", "Corr", "p", "pp", "e", "vol"}
 _RESOLUTION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}(?:\.\d+)?|\d{1,4}/[A-Z]{1,3}\.\d{1,4}")
@@ -189,8 +189,11 @@ class ReferenceFinder:
 
 def _sentence_ends(text: str, start: int, end: int) -> bool:
     """Whether a sentence ends between ``start`` and ``end`` ("para." and "No." do not end one)."""
-    return any(match.group(1) is None or match.group(1) not in _ABBREVIATIONS
-               for match in _SENTENCE_END.finditer(text, start, end))
+    for match in _SENTENCE_END.finditer(text, start, end):
+        word = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start())
+        if word is None or word.group(1) not in _ABBREVIATIONS:
+            return True
+    return False
 
 
 def _resolution_numbers(text: str, position: int) -> list[tuple[int, int, str]]:
@@ -218,22 +221,20 @@ def _merge(references: list[Reference]) -> list[Reference]:
     return list(merged.values())
 
 
-_TREATY_WORDS = ("Convention", "Covenant", "Protocol", "Treaty", "Statute", "Agreement")
-_TREATY_TRIGGERS = tuple(word.lower() for word in _TREATY_WORDS)
+_TREATY_WORDS = ("convention", "covenant", "protocol", "treaty", "statute", "agreement")
 
 
 @cache
 def _treaty_index() -> dict[str, list[tuple[int, str, str]]]:
-    """For each trigger word, the names containing it: (offset of the word, name, code)."""
+    """For each trigger word, the lower-cased names containing it: (offset of the word, name, code)."""
     index: dict[str, list[tuple[int, str, str]]] = {word: [] for word in _TREATY_WORDS}
     for treaty in _load("treaties.json")["treaties"]:
         for name in treaty["names"]:
+            low = name.lower()
             for word in _TREATY_WORDS:
-                offset = name.find(word)
-                if offset < 0:
-                    offset = name.find(word.lower())
+                offset = low.find(word)
                 if offset >= 0:
-                    index[word].append((offset, name, treaty["code"]))
+                    index[word].append((offset, low, treaty["code"]))
                     break
     for names in index.values():
         names.sort(key=lambda row: -len(row[1]))
@@ -242,20 +243,32 @@ def _treaty_index() -> dict[str, list[tuple[int, str, str]]]:
 
 def treaties(text: str) -> list[str]:
     """Codes of the treaties named in ``text`` ("OPSC", "HCCH-1993"), in order of mention."""
-    hits: list[tuple[int, int, str]] = []
-    for word, names in _treaty_index().items():
-        for spelled in (word, word.lower()):
-            position = text.find(spelled)
-            while position >= 0:
-                for offset, name, code in names:
-                    start = position - offset
-                    if start >= 0 and text.startswith(name, start) and _word_edge(text, start, start + len(name)):
-                        hits.append((start, -(start + len(name)), code))
-                        break
-                position = text.find(spelled, position + 1)
+    low = lower_same_length(text)
+    hits: dict[str, list[int]] = {}
+    for word in _TREATY_WORDS:
+        position = low.find(word)
+        while position >= 0:
+            hits.setdefault(word, []).append(position)
+            position = low.find(word, position + 1)
+    return treaties_at(low, hits, 0, len(low))
+
+
+def treaties_at(low: str, hits: Hits, start: int, end: int) -> list[str]:
+    """``treaties`` of ``low[start:end]``, where ``hits`` has the trigger words' positions."""
+    found_at: list[tuple[int, int, str]] = []
+    index = _treaty_index()
+    for word in _TREATY_WORDS:
+        for position in hits.get(word, ()):
+            if not start <= position < end:
+                continue
+            for offset, name, code in index[word]:
+                begin = position - offset
+                if begin >= start and low.startswith(name, begin) and _word_edge(low, begin, begin + len(name)):
+                    found_at.append((begin, -(begin + len(name)), code))
+                    break
     found: list[str] = []
     reach = -1
-    for _start, negative_end, code in sorted(hits):
+    for _begin, negative_end, code in sorted(found_at):
         if -negative_end <= reach:
             continue  # inside a longer name: "Convention on the Rights of the Child" in OPSC's
         reach = max(reach, -negative_end)
@@ -268,16 +281,19 @@ def _word_edge(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
 
 
-TRIGGERS = frozenset({"/", "general"} | {word.lower() for word in _TREATY_WORDS})
+TRIGGERS = frozenset({"/", "general", *_TREATY_WORDS})
 """What a paragraph must contain (lower-cased) to cite anything: scanned for in one pass."""
 
 
-def annotate(paragraph: Paragraph, text: str, present: Container[str], finder: ReferenceFinder) -> None:
+def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, span: tuple[int, int],
+             finder: ReferenceFinder) -> None:
     """Fill a paragraph's general comments, references and treaties, with its footnotes'.
 
-    ``text`` is the paragraph's full text (chapeau and sub-paragraphs); ``present`` the
-    triggers found in it, so that paragraphs citing nothing cost nothing.
+    ``text`` is the paragraph's full text (chapeau and sub-paragraphs); it sits at ``span``
+    in the lower-cased ``low`` whose triggers are ``hits``, so that paragraphs citing
+    nothing cost nothing.
     """
+    present = hits
     if "general" in present:
         own, others = finder.general_comments(text)
     else:
@@ -293,12 +309,9 @@ def annotate(paragraph: Paragraph, text: str, present: Container[str], finder: R
     for footnote in paragraph.footnotes:
         references.extend(_copy(r) for r in footnote.references)
     paragraph.references = _merge(references)
-    if paragraph.footnotes:
-        paragraph.treaties = treaties(text + " " + " ".join(f.text for f in paragraph.footnotes))
-    elif any(word in present for word in _TREATY_TRIGGERS):
-        paragraph.treaties = treaties(text)
-    else:
-        paragraph.treaties = []
+    paragraph.treaties = treaties_at(low, hits, *span)
+    for footnote in paragraph.footnotes:
+        paragraph.treaties.extend(code for code in treaties(footnote.text) if code not in paragraph.treaties)
 
 
 def _copy(reference: Reference) -> Reference:

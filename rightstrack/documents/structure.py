@@ -175,16 +175,14 @@ class _Builder:
             return None
         last = subs[-1]
         next_letter = _next_label(last.label)
-        roman = roman_to_int(label)
-        if last.subparagraphs:
-            nested_next = int_to_roman((roman_to_int(last.subparagraphs[-1].label) or 0) + 1)
-            if label == nested_next:
-                return last
+        if last.subparagraphs and label == _next_roman(last.subparagraphs[-1].label):
+            return last
         if label == next_letter:
             return None
-        if label == "i" and roman_to_int(last.label) is None:
+        last_roman = roman_to_int(last.label)
+        if label == "i" and last_roman is None:
             return last
-        if roman and roman_to_int(last.label) and label == int_to_roman(roman_to_int(last.label) + 1):
+        if last_roman and label == int_to_roman(last_roman + 1):
             return None
         self.out.warnings.append(ParseWarning(
             block.line,
@@ -292,6 +290,11 @@ class _Builder:
 def _is_contents_line(text: str) -> bool:
     """A table-of-contents line: its dot leaders give it away."""
     return "....." in text or "……" in text or ". . . . " in text
+
+
+def _next_roman(label: str) -> str | None:
+    value = roman_to_int(label)
+    return int_to_roman(value + 1) if value else None
 
 
 def _next_label(label: str) -> str:

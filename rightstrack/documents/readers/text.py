@@ -24,8 +24,11 @@ _WORD_CUSTOM_MARK = re.compile(r"^(\*{1,3}|†|‡)\s+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 _MD_LIST = re.compile(r"^(?:[-+•]|\*(?=\s+\())\s+")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
-_MD_STRONG = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])")
-_MD_EMPHASIS = re.compile(r"(?<![\w*\\])[*_](?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])[*_](?![\w*])")
+# Emphasis opens after a space or punctuation, never inside a word ("Kazakhstan*" is a
+# footnote mark): checked in _unemphasise, since a pattern starting with a look-behind is
+# tried at every position of the text, and one starting with "*" only at the stars.
+_MD_STRONG = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])")
+_MD_EMPHASIS = re.compile(r"[*_](?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])[*_](?![\w*])")
 _MD_FOOTNOTE_DEF = re.compile(r"^(?:\[\^([^\]]+)\]:|([" + SUPERSCRIPTS + r"]+)|(\*{1,3}|†|‡))\s+(.*)$")
 _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
 _MD_FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]|([" + SUPERSCRIPTS + r"]+)|(?<=[\w.,;:)”\"])(\*{1,3})(?=\s|$|[,.;:])")
@@ -225,12 +228,20 @@ def _inline_markdown(text: str) -> str:
     if "](" in text:
         text = _MD_LINK.sub(r"\1", text)
     if "**" in text:
-        text = _MD_STRONG.sub(r"\1", text)
+        text = _MD_STRONG.sub(_unemphasise, text)
     if "*" in text or "_" in text:
-        text = _MD_EMPHASIS.sub(r"\1", text)
+        text = _MD_EMPHASIS.sub(_unemphasise, text)
     if "\\" in text:
         text = text.replace("\\", "")
     return normalize_spaces(text)
+
+
+def _unemphasise(match: re.Match[str]) -> str:
+    start = match.start()
+    before = match.string[start - 1] if start else " "
+    if before.isalnum() or before in "*_\\":
+        return match.group(0)
+    return match.group(1)
 
 
 def _markdown_block(raw: str, line: int, heading: bool, has_marks: bool) -> Block:
