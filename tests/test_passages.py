@@ -151,3 +151,25 @@ def test_follow_up_request_is_dated_from_adoption():
     report = document.obligations[1]
     assert (report.kind, report.due, report.max_words, report.paragraph) == ("periodic_report", "2023-07", 21200, 5)
     assert report.description == "Ninth periodic report"
+
+
+@pytest.mark.parametrize("title, document_type, cycle", [
+    ("Combined fifth and sixth periodic reports submitted by Kazakhstan under article 44 of the Convention, "
+     "due in 2021*", "state_report", "5-6"),
+    ("Replies of Kazakhstan to the list of issues in relation to its combined fifth and sixth periodic reports*",
+     "replies_to_list_of_issues", "5-6"),
+    ("List of issues prior to submission of the combined fifth and sixth periodic reports of Kazakhstan*",
+     "list_of_issues_prior_to_reporting", "5-6"),
+    ("Concluding observations on the combined second to fourth periodic reports of Kazakhstan*",
+     "concluding_observations", "2-4"),
+    ("Concluding observations on the initial report of Kazakhstan*", "concluding_observations", "1"),
+])
+def test_document_types_and_cycles(title, document_type, cycle):
+    text = (f"Committee on the Rights of the Child\n{title}\n"
+            "1. The Committee recommends that the State party adopt a law.\n")
+    document = parse_text(text)
+    assert (document.type, document.cycle, document.state) == (document_type, cycle, "Kazakhstan")
+    # The committee recommends and asks; in a State's report or replies nobody does.
+    expected = {"concluding_observations": "recommendation", "list_of_issues_prior_to_reporting":
+                "request_for_information"}.get(document_type, "procedural")
+    assert document.paragraphs[0].kind == expected

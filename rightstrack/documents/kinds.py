@@ -19,12 +19,19 @@ from .models import (
     POSITIVE_ASPECT,
     PROCEDURAL,
     RECOMMENDATION,
+    REPLIES_TO_LIST_OF_ISSUES,
     REQUEST_FOR_INFORMATION,
+    STATE_REPORT,
     UPR_REPORT,
     Paragraph,
 )
 from .signals import Hits, compile_signals
 from .vocabulary import language
+
+
+# In these the committee neither recommends nor asks: the UPR Working Group's report
+# carries its recommendations apart (upr.py); reports and replies are the State's.
+_NOT_THE_COMMITTEES_VOICE = (UPR_REPORT, STATE_REPORT, REPLIES_TO_LIST_OF_ISSUES)
 
 
 class KindSignals:
@@ -70,7 +77,7 @@ def classify(paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int, i
 def _kind(s: KindSignals, paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int, int],
           document_type: str | None) -> str:
     start, chapeau_end, end = span
-    if document_type == UPR_REPORT or any(
+    if document_type in _NOT_THE_COMMITTEES_VOICE or any(
             title and s.introduction.search(title.split(". ", 1)[-1]) for title in (paragraph.part, paragraph.cluster)):
         return PROCEDURAL
     if s.procedural.search(low, hits, start, chapeau_end):

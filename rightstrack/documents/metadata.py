@@ -80,7 +80,7 @@ def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> None:
     for index, block in enumerate(front):
         end = offset + len(block.text)
         if offset <= start <= end:
-            title_blocks = [block.text[start - offset:]]
+            title_blocks = [block.text]
             meta.title_line = block.line
             consumed = end
             j = index + 1
