@@ -18,6 +18,7 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 _ODD_SPACES = ("\t", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f")
+_ANY_ODD_SPACE = re.compile("[" + "".join(_ODD_SPACES) + "]")
 _WORD_REF = re.compile(r"\[footnoteRef:(\d+)\](\*{1,3}|†|‡)?")
 _WORD_BODY = re.compile(r"\[(\d+):\s*")
 _WORD_CUSTOM_MARK = re.compile(r"^(\*{1,3}|†|‡)\s+")
@@ -52,8 +53,8 @@ def normalize_spaces(text: str) -> str:
     ``str.replace`` runs in C; a regex substitution here cost more than the rest of the
     parse together.
     """
-    for space in _ODD_SPACES:
-        if space in text:
+    if _ANY_ODD_SPACE.search(text):
+        for space in _ODD_SPACES:
             text = text.replace(space, " ")
     while "  " in text:
         text = text.replace("  ", " ")
@@ -67,7 +68,8 @@ def clean_line(text: str) -> str:
 
 def read_text(text: str, path: str | None = None, format: str = "txt") -> Source:
     """Read a text export (one line a paragraph) or wrapped text copied from a PDF."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyDocument("the file is empty", path)
     footnotes: list[Footnote] = []
@@ -173,7 +175,8 @@ def _is_wrapped(lines: list[str]) -> bool:
 
 def read_markdown(text: str, path: str | None = None) -> Source:
     """Read Markdown, including Markdown converted from a UN PDF."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise EmptyDocument("the file is empty", path)
     text = _inline_markdown(text)
