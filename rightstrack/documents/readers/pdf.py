@@ -1,0 +1,259 @@
+"""PDF through PDFium's text layer (pypdfium2): lines with their place and size on the page.
+
+What a UN PDF adds to the text, and how it is undone:
+
+- running headers and footers (the symbol on every page, page numbers, the "GE.14-12952"
+  job number and its "*1412952*" barcode) are lines at the top or bottom edge of pages
+  that repeat from page to page, or match the UN's own furniture;
+- footnotes are the run of lines in a smaller font at the bottom of a page, each
+  starting with its mark; a footnote without a mark continues the previous one;
+- footnote marks in the body are superscripts: a digit or star right after a word whose
+  box is smaller or raised above the line;
+- paragraphs wrapped over lines and pages are joined by ``reflow``, helped by what the
+  page shows: a vertical gap, an indent, a change of font size, a line that stops short.
+
+Geometry is sampled (one character a line, plus the candidate marks), not read for every
+character, which keeps the reader near PDFium's own speed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import EmptyDocument, EncryptedDocument, UnreadableDocument
+from ..models import Footnote
+from .reflow import BULLETS, Line, clean, reflow, separator
+from .source import Source
+
+# A footnote mark printed as a superscript right after a word or punctuation: "Review*",
+# "recommendations**", "in 2020.1". Candidates only: their boxes decide.
+_CANDIDATE = re.compile(r"(?<=[^\s\d(/\-–*†‡])(\d{1,3}|\*{1,3}|[†‡])(?=[\s,.;:)”’\"]|$)")
+_FOOTNOTE = re.compile(r"(\d{1,3}|\*{1,3}|[†‡])\s*(\S.*)?$")
+# The UN's page furniture: job number ("GE.14-12952 (E)"), its barcode, the recycling logo text.
+_FURNITURE = re.compile(r"GE\.\d{2}-\d{4,6}.*|\*\d{7,8}\*|Please recycle.*|\d{1,4}")
+_DIGITS = re.compile(r"\d+")
+_BULLET = re.compile(r"[" + BULLETS + r"]\s*")
+
+
+@dataclass
+class _PdfLine:
+    text: str
+    line: int
+    page: int
+    x0: float = 0.0
+    x1: float = 0.0
+    bottom: float = 0.0
+    size: float = 0.0
+    marks: list[tuple[int, str]] = field(default_factory=list)
+
+
+def read_pdf(data: bytes, name: str | None = None) -> Source:
+    """Read a PDF's text layer into blocks and footnotes."""
+    document = _open(data, name)
+    try:
+        page_count = len(document)
+        pages = [_page_lines(document, index, name) for index in range(page_count)]
+    finally:
+        document.close()
+    numbered = _number(pages)
+    if not any(line.text.strip() for line in numbered):
+        raise EmptyDocument("no text layer: the PDF seems to be scanned and needs OCR first", name)
+    pages = _without_furniture(pages)
+    body = [line for page in pages for line in page]
+    size = _body_size(body)
+    footnotes: list[Footnote] = []
+    flow: list[_PdfLine] = []
+    for page in pages:
+        text_lines, notes = _split_footnotes(page, size, bool(footnotes))
+        flow.extend(text_lines)
+        _add_footnotes(notes, footnotes)
+    source = Source(reflow(_layout(flow, size)), footnotes, "pdf", name, pages=page_count)
+    return source
+
+
+def _open(data: bytes, name: str | None) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as error:
+        if getattr(error, "err_code", None) == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedDocument("the PDF is password-protected: remove the password and try again",
+                                    name) from None
+        raise UnreadableDocument("damaged or not a PDF (PDFium cannot open it)", name) from None
+
+
+def _page_lines(document: pdfium.PdfDocument, index: int, name: str | None) -> list[_PdfLine]:
+    try:
+        page = document[index]
+        textpage = page.get_textpage()
+    except pdfium.PdfiumError:
+        raise UnreadableDocument(f"page {index + 1} of the PDF is damaged", name) from None
+    try:
+        text = textpage.get_text_range().replace("∗", "*")
+        exact = textpage.count_chars() == len(text)
+        lines: list[_PdfLine] = []
+        start = 0
+        for raw in text.split("\n"):
+            end = start + len(raw)
+            if raw.endswith("\r"):
+                raw = raw[:-1]
+            if raw.strip():
+                lines.append(_measure(textpage, raw, start, index + 1, exact))
+            start = end + 1
+        return lines
+    finally:
+        textpage.close()
+        page.close()
+
+
+def _measure(textpage: pdfium.PdfTextPage, raw: str, start: int, page: int, exact: bool) -> _PdfLine:
+    """Place a line on the page from a few character boxes, and lift out superscript marks."""
+    first = len(raw) - len(raw.lstrip())
+    last = len(raw.rstrip()) - 1
+    middle = first + (last - first) // 2
+    while middle < last and raw[middle].isspace():
+        middle += 1
+    left, bottom, _right, top = textpage.get_charbox(start + middle, loose=True)
+    bullet = _BULLET.match(raw, first)
+    x0 = textpage.get_charbox(start + (bullet.end() if bullet and bullet.end() <= last else first), loose=True)[0]
+    x1 = textpage.get_charbox(start + last, loose=True)[2]
+    size = top - bottom
+    line = _PdfLine(raw, 0, page, x0, x1, bottom, size)
+    if exact and size > 0:
+        _lift_marks(textpage, line, start)
+    return line
+
+
+def _lift_marks(textpage: pdfium.PdfTextPage, line: _PdfLine, start: int) -> None:
+    raw = line.text
+    cuts: list[tuple[int, int, str]] = []
+    for match in _CANDIDATE.finditer(raw):
+        # Compared with the character before it: pdfium may have merged two printed lines.
+        _l, bottom, _r, top = textpage.get_charbox(start + match.start(), loose=True)
+        _l, base, _r, base_top = textpage.get_charbox(start + match.start() - 1, loose=True)
+        size = base_top - base
+        if size > 0 and (top - bottom < 0.8 * size or bottom > base + 0.2 * size):
+            cuts.append((match.start(), match.end(), match.group(1)))
+    if not cuts:
+        return
+    out: list[str] = []
+    position = 0
+    for begin, end, mark in cuts:
+        out.append(raw[position:begin])
+        line.marks.append((sum(len(part) for part in out), mark))
+        position = end
+    out.append(raw[position:])
+    line.text = "".join(out)
+
+
+def _number(pages: list[list[_PdfLine]]) -> list[_PdfLine]:
+    """Number lines through the document, in the order of the text layer."""
+    every = [line for page in pages for line in page]
+    for number, line in enumerate(every, 1):
+        line.line = number
+    return every
+
+
+def _without_furniture(pages: list[list[_PdfLine]]) -> list[list[_PdfLine]]:
+    """Drop running headers and footers: edge lines repeated across pages, page numbers."""
+    edges: list[set[int]] = []
+    seen: Counter[str] = Counter()
+    for page in pages:
+        ordered = sorted(range(len(page)), key=lambda i: -page[i].bottom)
+        edge = set(ordered[:2] + ordered[-2:])
+        edges.append(edge)
+        for key in {_key(page[i].text) for i in edge}:
+            seen[key] += 1
+    threshold = max(2, 0.3 * len(pages))
+    kept: list[list[_PdfLine]] = []
+    for page, edge in zip(pages, edges, strict=True):
+        kept.append([
+            line for index, line in enumerate(page)
+            if index not in edge or not (seen[_key(line.text)] >= threshold or _FURNITURE.fullmatch(line.text.strip()))
+        ])
+    return kept
+
+
+def _key(text: str) -> str:
+    return _DIGITS.sub("#", text.strip())
+
+
+def _body_size(lines: list[_PdfLine]) -> float:
+    sizes = Counter(round(line.size * 2) / 2 for line in lines if line.size > 0)
+    return sizes.most_common(1)[0][0] if sizes else 0.0
+
+
+def _split_footnotes(page: list[_PdfLine], body: float, continuing: bool) -> tuple[list[_PdfLine], list[_PdfLine]]:
+    """The page's text lines and, apart, the small-print lines at its foot."""
+    if not body:
+        return page, []
+    ordered = sorted(page, key=lambda line: -line.bottom)
+    zone: list[_PdfLine] = []
+    for line in reversed(ordered):
+        if 0 < line.size < body - 0.5:
+            zone.append(line)
+        else:
+            break
+    zone.reverse()
+    if not zone or not (_FOOTNOTE.match(zone[0].text.strip()) or continuing):
+        return page, []
+    notes = {id(line) for line in zone}
+    return [line for line in page if id(line) not in notes], zone
+
+
+def _add_footnotes(lines: list[_PdfLine], footnotes: list[Footnote]) -> None:
+    """Footnote lines to footnotes: a line opening with the next mark starts one."""
+    for line in lines:
+        text = clean(line.text)
+        match = _FOOTNOTE.match(text)
+        if match and _next_mark(match.group(1), footnotes):
+            footnotes.append(Footnote(match.group(1), match.group(2) or "", line.line))
+        elif footnotes:
+            last = footnotes[-1]
+            last.text = last.text + separator(last.text, text) + text
+
+
+def _next_mark(mark: str, footnotes: list[Footnote]) -> bool:
+    if not mark.isdigit():
+        return True
+    numbers = [int(note.mark) for note in footnotes if note.mark.isdigit()]
+    return not numbers or int(mark) == numbers[-1] + 1
+
+
+def _layout(lines: list[_PdfLine], body: float) -> list[Line]:
+    """What the page says about where blocks start, for ``reflow``."""
+    measured = [line for line in lines if abs(line.size - body) <= 0.5] or lines
+    if not measured:
+        return []
+    rights = sorted(line.x1 for line in measured)
+    lefts = sorted(line.x0 for line in measured)
+    right = rights[int(len(rights) * 0.95)]
+    left = lefts[int(len(lefts) * 0.05)]
+    pitch = _pitch(lines)
+    out: list[Line] = []
+    previous: _PdfLine | None = None
+    for line in lines:
+        brk = False
+        if previous is not None:
+            drop = previous.bottom - line.bottom
+            brk = abs(line.size - previous.size) > 0.6 or (previous.page == line.page and (
+                drop < -2 or drop > 1.35 * pitch * max(line.size, previous.size) / body or line.x0 > previous.x0 + 6))
+        short = (right - line.x1) > 0.25 * (right - left)
+        out.append(Line(line.text, line.line, line.page, line.marks, brk, short, line.size > body * 1.12))
+        previous = line
+    return out
+
+
+def _pitch(lines: list[_PdfLine]) -> float:
+    """The usual distance between baselines of a paragraph's lines."""
+    steps: Counter[float] = Counter()
+    for before, after in zip(lines, lines[1:], strict=False):
+        if before.page == after.page and abs(before.size - after.size) < 0.3:
+            drop = round(before.bottom - after.bottom)
+            if drop > 0:
+                steps[drop] += 1
+    return float(steps.most_common(1)[0][0]) if steps else 12.0
