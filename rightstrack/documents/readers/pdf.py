@@ -18,6 +18,8 @@ character, which keeps the reader near PDFium's own speed.
 
 from __future__ import annotations
 
+import ctypes
+import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -94,7 +96,7 @@ def _page_lines(document: pdfium.PdfDocument, index: int, name: str | None) -> l
         raise UnreadableDocument(f"page {index + 1} of the PDF is damaged", name) from None
     try:
         text = textpage.get_text_range().replace("∗", "*")
-        exact = textpage.count_chars() == len(text)
+        probe = _Probe(textpage) if textpage.count_chars() == len(text) else None
         lines: list[_PdfLine] = []
         start = 0
         for raw in text.split("\n"):
@@ -102,7 +104,11 @@ def _page_lines(document: pdfium.PdfDocument, index: int, name: str | None) -> l
             if raw.endswith("\r"):
                 raw = raw[:-1]
             if raw.strip():
-                lines.append(_measure(textpage, raw, start, index + 1, exact))
+                line = _measure(probe, raw, start, index + 1)
+                if lines and _same_baseline(lines[-1], line):
+                    _extend(lines[-1], line)
+                else:
+                    lines.append(line)
             start = end + 1
         return lines
     finally:
@@ -110,33 +116,55 @@ def _page_lines(document: pdfium.PdfDocument, index: int, name: str | None) -> l
         page.close()
 
 
-def _measure(textpage: pdfium.PdfTextPage, raw: str, start: int, page: int, exact: bool) -> _PdfLine:
-    """Place a line on the page from a few character boxes, and lift out superscript marks."""
+class _Probe:
+    """Where and how big a character is: PDFium's font size times the text matrix's scale."""
+
+    def __init__(self, textpage: pdfium.PdfTextPage):
+        self.raw = textpage.raw
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.x = ctypes.c_double()
+        self.y = ctypes.c_double()
+        self.left, self.right, self.bottom, self.top = (ctypes.c_double() for _ in range(4))
+
+    def size(self, index: int) -> float:
+        pdfium_c.FPDFText_GetMatrix(self.raw, index, ctypes.byref(self.matrix))
+        return pdfium_c.FPDFText_GetFontSize(self.raw, index) * math.hypot(self.matrix.c, self.matrix.d)
+
+    def baseline(self, index: int) -> float:
+        pdfium_c.FPDFText_GetCharOrigin(self.raw, index, ctypes.byref(self.x), ctypes.byref(self.y))
+        return self.y.value
+
+    def span(self, index: int) -> tuple[float, float]:
+        pdfium_c.FPDFText_GetCharBox(self.raw, index, ctypes.byref(self.left), ctypes.byref(self.right),
+                                     ctypes.byref(self.bottom), ctypes.byref(self.top))
+        return self.left.value, self.right.value
+
+
+def _measure(probe: _Probe | None, raw: str, start: int, page: int) -> _PdfLine:
+    """Place a line on the page from a few characters, and lift out its superscript marks."""
+    if probe is None:  # text and character indices disagree: keep the text, without geometry
+        return _PdfLine(raw, 0, page)
     first = len(raw) - len(raw.lstrip())
     last = len(raw.rstrip()) - 1
     middle = first + (last - first) // 2
     while middle < last and raw[middle].isspace():
         middle += 1
-    left, bottom, _right, top = textpage.get_charbox(start + middle, loose=True)
     bullet = _BULLET.match(raw, first)
-    x0 = textpage.get_charbox(start + (bullet.end() if bullet and bullet.end() <= last else first), loose=True)[0]
-    x1 = textpage.get_charbox(start + last, loose=True)[2]
-    size = top - bottom
-    line = _PdfLine(raw, 0, page, x0, x1, bottom, size)
-    if exact and size > 0:
-        _lift_marks(textpage, line, start)
+    indent = bullet.end() if bullet and bullet.end() <= last else first
+    line = _PdfLine(raw, 0, page, probe.span(start + indent)[0], probe.span(start + last)[1],
+                    probe.baseline(start + middle), probe.size(start + middle))
+    _lift_marks(probe, line, start)
     return line
 
 
-def _lift_marks(textpage: pdfium.PdfTextPage, line: _PdfLine, start: int) -> None:
+def _lift_marks(probe: _Probe, line: _PdfLine, start: int) -> None:
     raw = line.text
     cuts: list[tuple[int, int, str]] = []
     for match in _CANDIDATE.finditer(raw):
         # Compared with the character before it: pdfium may have merged two printed lines.
-        _l, bottom, _r, top = textpage.get_charbox(start + match.start(), loose=True)
-        _l, base, _r, base_top = textpage.get_charbox(start + match.start() - 1, loose=True)
-        size = base_top - base
-        if size > 0 and (top - bottom < 0.8 * size or bottom > base + 0.2 * size):
+        index = start + match.start()
+        size = probe.size(index - 1)
+        if probe.size(index) < 0.85 * size or probe.baseline(index) > probe.baseline(index - 1) + 0.2 * size:
             cuts.append((match.start(), match.end(), match.group(1)))
     if not cuts:
         return
@@ -148,6 +176,19 @@ def _lift_marks(textpage: pdfium.PdfTextPage, line: _PdfLine, start: int) -> Non
         position = end
     out.append(raw[position:])
     line.text = "".join(out)
+
+
+def _same_baseline(before: _PdfLine, after: _PdfLine) -> bool:
+    """PDFium ends a line after a superscript; the text to its right is the same printed line."""
+    return (before.size > 0 and abs(before.bottom - after.bottom) < 0.2 * before.size
+            and after.x0 >= before.x1 - 1 and abs(before.size - after.size) < 0.5)
+
+
+def _extend(line: _PdfLine, more: _PdfLine) -> None:
+    shift = len(line.text) + 1
+    line.text = f"{line.text} {more.text}"
+    line.marks.extend((offset + shift, mark) for offset, mark in more.marks)
+    line.x1 = more.x1
 
 
 def _number(pages: list[list[_PdfLine]]) -> list[_PdfLine]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .marked import collapse
 from .source import Block
 
 # pdfium's mark for a word broken at the end of a line ("asylum\ufffeseeking"): UN
@@ -165,13 +166,4 @@ def _cleaned(line: Line) -> tuple[str, list[tuple[int, str]]]:
     """The line's text cleaned, its marks moved to match."""
     if not line.marks:
         return clean(line.text), []
-    out: list[str] = []
-    marks: list[tuple[int, str]] = []
-    position = 0
-    for offset, mark in sorted(line.marks):
-        out.append(line.text[position:offset])
-        position = offset
-        marks.append((len(clean("".join(out) + "x")) - 1, mark))
-    out.append(line.text[position:])
-    text = clean("".join(out))
-    return text, [(min(offset, len(text)), mark) for offset, mark in marks]
+    return collapse(line.text.replace(SOFT_BREAK, "-"), line.marks)
