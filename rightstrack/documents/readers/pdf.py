@@ -38,6 +38,7 @@ _CANDIDATE = re.compile(r"(?<=[^\s\d(/\-–*†‡])(\d{1,3}|\*{1,3}|[†‡])(?
 _FOOTNOTE = re.compile(r"(\d{1,3}|\*{1,3}|[†‡])\s*(\S.*)?$")
 # The UN's page furniture: job number ("GE.14-12952 (E)"), its barcode, the recycling logo text.
 _FURNITURE = re.compile(r"GE\.\d{2}-\d{4,6}.*|\*\d{7,8}\*|Please recycle.*|\d{1,4}")
+_PRINTED_LINE = re.compile(r"(?<=\n)|(?<=\ufffe)")
 _DIGITS = re.compile(r"\d+")
 _BULLET = re.compile(r"[" + BULLETS + r"]\s*")
 
@@ -99,17 +100,17 @@ def _page_lines(document: pdfium.PdfDocument, index: int, name: str | None) -> l
         probe = _Probe(textpage) if textpage.count_chars() == len(text) else None
         lines: list[_PdfLine] = []
         start = 0
-        for raw in text.split("\n"):
+        # PDFium joins a line broken at a hyphen to the next ("above\ufffementioned"):
+        # split there again, so that each printed line keeps its own place.
+        for raw in _PRINTED_LINE.split(text):
             end = start + len(raw)
-            if raw.endswith("\r"):
-                raw = raw[:-1]
-            if raw.strip():
-                line = _measure(probe, raw, start, index + 1)
+            if raw.strip("\r\n"):
+                line = _measure(probe, raw.rstrip("\r\n"), start, index + 1)
                 if lines and _same_baseline(lines[-1], line):
                     _extend(lines[-1], line)
                 else:
                     lines.append(line)
-            start = end + 1
+            start = end
         return lines
     finally:
         textpage.close()

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..articles import int_to_roman, roman_to_int
 from .marked import collapse
 from .source import Block
 
@@ -29,6 +30,12 @@ _DOTTED = re.compile(r"(\d{1,3})\.(\d{1,3})\.?\s+\S")
 _LABELLED = re.compile(r"(?:\((?:[a-z]{1,2}|[ivxl]{1,6})\)|[a-z]\))\s+\S")
 _HEADING = re.compile(r"(?:[IVXL]{1,5}|[A-Z])\.\s+[A-Z“\"‘(]")
 _CLOSING = (".", ":", ";", "!", "?", ".)", ".”", ";”", ".\"", ":”")
+# Words a heading does not end on, in the documents' languages.
+_FUNCTION_WORDS = frozenset(
+    "the of and to in on for by with a an its their from at or as "
+    "de la le les des du et en au aux sur pour par dans "
+    "el los las y del con por para sobre "
+    "и в на по с о к для".split())
 _LIST_END = re.compile(r"[;,]\s*(?:and|or|et|ou|y|o|и|или)$")
 
 
@@ -58,26 +65,45 @@ class _Numbering:
     paragraph: int = 0
     item: int = 0
 
-    def starts(self, text: str, closed: bool, evidence: bool) -> bool:
-        """Whether ``text`` opens a numbered element, and if so follow its number."""
+    def starts(self, text: str, closed: bool, evidence: bool, alone: bool = False) -> bool:
+        """Whether ``text`` opens a numbered element, and if so follow its number.
+
+        ``closed``: the line before ended a sentence or stopped short; ``evidence``: the
+        reader saw a break; ``alone``: this line is short and open, as a heading is.
+        """
         dotted = _DOTTED.match(text)
         if dotted:
             number, item = int(dotted.group(1)), int(dotted.group(2))
-            if (closed or evidence) and (number == self.paragraph or (item == 1 and self.plausible(number))):
+            expected = number == self.paragraph and item == self.item + 1 and _opens(text, dotted)
+            follows = number == self.paragraph or (item == 1 and self.plausible(number))
+            if (closed or evidence or expected) and follows:
                 self.paragraph, self.item = number, item
                 return True
             return False
         numbered = _NUMBERED.match(text)
         if numbered:
             number = int(numbered.group(1))
-            if (closed or evidence) and self.plausible(number):
+            # The very next number, opening a sentence, starts a paragraph even after a
+            # line that did not close one (a heading, a title).
+            expected = number == self.paragraph + 1 and _opens(text, numbered)
+            if (closed or evidence or expected) and self.plausible(number):
                 self.paragraph, self.item = number, 0
                 return True
             return False
-        return closed and bool(_LABELLED.match(text) or _HEADING.match(text))
+        # A lettered point opens with a capital: "…reports of: (i) the death…" runs on inline.
+        labelled = _LABELLED.match(text)
+        if labelled and (evidence or (closed and _opens(text, labelled))):
+            return True
+        return (closed or alone) and bool(_HEADING.match(text))
 
     def plausible(self, number: int) -> bool:
         return self.paragraph < number <= self.paragraph + 20
+
+
+def _opens(text: str, match: re.Match[str]) -> bool:
+    """The numbered text starts as a sentence does: a capital, a parenthesis, a quote."""
+    first = text[match.end() - 1:match.end()]
+    return first.isupper() or first in "(“\"‘"
 
 
 def clean(text: str) -> str:
@@ -109,15 +135,43 @@ def reflow(lines: list[tuple[str, int, int | None]] | list[Line]) -> list[Block]
             numbering.starts(text, True, True)
             current = _open(line, blocks)
         else:
-            short = previous.short if previous.short is not None else len(previous.text) < 0.6 * typical
+            short = _short(previous, typical)
             closed = short or closes(previous.text)
-            numbered = numbering.starts(text, closed, line.break_before)
-            if line.break_before or numbered or (short and _starts_sentence(text)):
+            # A short line that ends no sentence stands alone: a heading ("Part I").
+            alone = _short(line, typical) and not closes(text) and _starts_sentence(text)
+            numbered = numbering.starts(text, closed, line.break_before, alone) and not _inline_series(text, current)
+            # "C. Violence against children (arts. 19…)" is a heading line: what follows
+            # with a capital is not more of it.
+            after_heading = current.text == clean(previous.text) and bool(_HEADING.match(current.text)) \
+                and not closes(previous.text) and text[:1].isupper() and not _dangling(previous.text)
+            if line.break_before or numbered or (short and _starts_sentence(text)) or (closed and alone) \
+                    or after_heading:
                 current = _open(line, blocks)
             else:
                 _join(current, line)
         previous = line
     return blocks
+
+
+def _inline_series(text: str, block: Block) -> bool:
+    """"(iii)" at a line start continues "…: (i) …; (ii) …" written inside the block."""
+    label = _LABELLED.match(text)
+    if not label:
+        return False
+    name = text[1:text.index(")")] if text.startswith("(") else text[:text.index(")")]
+    value = roman_to_int(name)
+    before = int_to_roman(value - 1) if value and value > 1 else (chr(ord(name) - 1) if len(name) == 1 else "")
+    return bool(before) and f" ({before}) " in block.text
+
+
+def _dangling(text: str) -> bool:
+    """The line ends on a word that needs the next one ("…achieved by the")."""
+    words = text.split()
+    return bool(words) and words[-1].lower() in _FUNCTION_WORDS
+
+
+def _short(line: Line, typical: float) -> bool:
+    return line.short if line.short is not None else len(line.text.strip()) < 0.6 * typical
 
 
 def _typical_length(lines: list[Line]) -> float:
