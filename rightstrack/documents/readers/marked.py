@@ -34,6 +34,21 @@ def collapse(raw: str, marks: list[tuple[int, str]]) -> tuple[str, list[tuple[in
     return "".join(out), moved
 
 
+def cut_marks(text: str, cuts: list[tuple[int, int, str]]) -> tuple[str, list[tuple[int, str]]]:
+    """Take the marks printed in ``text`` at (start, end, mark) out of it, as anchors."""
+    out: list[str] = []
+    marks: list[tuple[int, str]] = []
+    position = 0
+    length = 0
+    for begin, end, mark in sorted(cuts):
+        out.append(text[position:begin])
+        length += begin - position
+        marks.append((length, mark))
+        position = end
+    out.append(text[position:])
+    return "".join(out), marks
+
+
 class MarkedText:
     """Collects text and anchors; ``result()`` gives the cleaned text and the marks."""
 

@@ -29,17 +29,15 @@ import pypdfium2.raw as pdfium_c
 
 from ..errors import EmptyDocument, EncryptedDocument, UnreadableDocument
 from ..models import Footnote
-from .reflow import BULLETS, Line, clean, reflow, separator
+from .marked import cut_marks
+from .pages import FOOTNOTE, add_footnote_line, is_furniture, running
+from .reflow import BULLETS, Line, reflow
 from .source import Source
 
 # A footnote mark printed as a superscript right after a word or punctuation: "Review*",
 # "recommendations**", "in 2020.1". Candidates only: their boxes decide.
 _CANDIDATE = re.compile(r"(?<=[^\s\d(/\-–*†‡])(\d{1,3}|\*{1,3}|[†‡])(?=[\s,.;:)”’\"]|$)")
-_FOOTNOTE = re.compile(r"(\d{1,3}|\*{1,3}|[†‡])\s*(\S.*)?$")
-# The UN's page furniture: job number ("GE.14-12952 (E)"), its barcode, the recycling logo text.
-_FURNITURE = re.compile(r"GE\.\d{2}-\d{4,6}.*|\*\d{7,8}\*|Please recycle.*|\d{1,4}")
 _PRINTED_LINE = re.compile(r"(?<=\n)|(?<=\ufffe)")
-_DIGITS = re.compile(r"\d+")
 _BULLET = re.compile(r"[" + BULLETS + r"]\s*")
 
 
@@ -74,7 +72,8 @@ def read_pdf(data: bytes, name: str | None = None) -> Source:
     for page in pages:
         text_lines, notes = _split_footnotes(page, size, bool(footnotes))
         flow.extend(text_lines)
-        _add_footnotes(notes, footnotes)
+        for note in notes:
+            add_footnote_line(note.text, note.line, footnotes)
     source = Source(reflow(_layout(flow, size)), footnotes, "pdf", name, pages=page_count)
     return source
 
@@ -167,16 +166,8 @@ def _lift_marks(probe: _Probe, line: _PdfLine, start: int) -> None:
         size = probe.size(index - 1)
         if probe.size(index) < 0.85 * size or probe.baseline(index) > probe.baseline(index - 1) + 0.2 * size:
             cuts.append((match.start(), match.end(), match.group(1)))
-    if not cuts:
-        return
-    out: list[str] = []
-    position = 0
-    for begin, end, mark in cuts:
-        out.append(raw[position:begin])
-        line.marks.append((sum(len(part) for part in out), mark))
-        position = end
-    out.append(raw[position:])
-    line.text = "".join(out)
+    if cuts:
+        line.text, line.marks = cut_marks(raw, cuts)
 
 
 def _same_baseline(before: _PdfLine, after: _PdfLine) -> bool:
@@ -201,27 +192,14 @@ def _number(pages: list[list[_PdfLine]]) -> list[_PdfLine]:
 
 
 def _without_furniture(pages: list[list[_PdfLine]]) -> list[list[_PdfLine]]:
-    """Drop running headers and footers: edge lines repeated across pages, page numbers."""
+    """Drop running headers and footers: lines at a page's top or bottom edge that repeat, page numbers."""
     edges: list[set[int]] = []
-    seen: Counter[str] = Counter()
     for page in pages:
         ordered = sorted(range(len(page)), key=lambda i: -page[i].bottom)
-        edge = set(ordered[:2] + ordered[-2:])
-        edges.append(edge)
-        for key in {_key(page[i].text) for i in edge}:
-            seen[key] += 1
-    threshold = max(2, 0.3 * len(pages))
-    kept: list[list[_PdfLine]] = []
-    for page, edge in zip(pages, edges, strict=True):
-        kept.append([
-            line for index, line in enumerate(page)
-            if index not in edge or not (seen[_key(line.text)] >= threshold or _FURNITURE.fullmatch(line.text.strip()))
-        ])
-    return kept
-
-
-def _key(text: str) -> str:
-    return _DIGITS.sub("#", text.strip())
+        edges.append(set(ordered[:2] + ordered[-2:]))
+    keys = running([[page[i].text for i in edge] for page, edge in zip(pages, edges, strict=True)])
+    return [[line for index, line in enumerate(page) if index not in edge or not is_furniture(line.text, keys)]
+            for page, edge in zip(pages, edges, strict=True)]
 
 
 def _body_size(lines: list[_PdfLine]) -> float:
@@ -241,29 +219,10 @@ def _split_footnotes(page: list[_PdfLine], body: float, continuing: bool) -> tup
         else:
             break
     zone.reverse()
-    if not zone or not (_FOOTNOTE.match(zone[0].text.strip()) or continuing):
+    if not zone or not (FOOTNOTE.match(zone[0].text.strip()) or continuing):
         return page, []
     notes = {id(line) for line in zone}
     return [line for line in page if id(line) not in notes], zone
-
-
-def _add_footnotes(lines: list[_PdfLine], footnotes: list[Footnote]) -> None:
-    """Footnote lines to footnotes: a line opening with the next mark starts one."""
-    for line in lines:
-        text = clean(line.text)
-        match = _FOOTNOTE.match(text)
-        if match and _next_mark(match.group(1), footnotes):
-            footnotes.append(Footnote(match.group(1), match.group(2) or "", line.line))
-        elif footnotes:
-            last = footnotes[-1]
-            last.text = last.text + separator(last.text, text) + text
-
-
-def _next_mark(mark: str, footnotes: list[Footnote]) -> bool:
-    if not mark.isdigit():
-        return True
-    numbers = [int(note.mark) for note in footnotes if note.mark.isdigit()]
-    return not numbers or int(mark) == numbers[-1] + 1
 
 
 def _layout(lines: list[_PdfLine], body: float) -> list[Line]:

@@ -96,6 +96,15 @@ class _Numbering:
             return True
         return (closed or alone) and bool(_HEADING.match(text))
 
+    def follow(self, text: str) -> None:
+        """A block starts here anyway (a blank line before it): take its number as it is."""
+        dotted = _DOTTED.match(text)
+        numbered = _NUMBERED.match(text)
+        if dotted:
+            self.paragraph, self.item = int(dotted.group(1)), int(dotted.group(2))
+        elif numbered:
+            self.paragraph, self.item = int(numbered.group(1)), 0
+
     def plausible(self, number: int) -> bool:
         return self.paragraph < number <= self.paragraph + 20
 
@@ -130,9 +139,9 @@ def reflow(lines: list[tuple[str, int, int | None]] | list[Line]) -> list[Block]
             current, previous = None, None
             continue
         line = _without_bullet(line)
-        text = line.text
+        text = line.text.strip()
         if current is None or previous is None:
-            numbering.starts(text, True, True)
+            numbering.follow(text)
             current = _open(line, blocks)
         else:
             short = _short(previous, typical)
@@ -154,14 +163,35 @@ def reflow(lines: list[tuple[str, int, int | None]] | list[Line]) -> list[Block]
 
 
 def _inline_series(text: str, block: Block) -> bool:
-    """"(iii)" at a line start continues "…: (i) …; (ii) …" written inside the block."""
+    """"(iii)" at a line start continues "…: (i) …; (ii) …" written inside the block.
+
+    Not when the block is itself a point of the same series: "(b)" after a block opening
+    "(a)" is its sibling, even if "(a)" also appears inside ("paragraph 15 (a)").
+    """
     label = _LABELLED.match(text)
     if not label:
         return False
-    name = text[1:text.index(")")] if text.startswith("(") else text[:text.index(")")]
-    value = roman_to_int(name)
-    before = int_to_roman(value - 1) if value and value > 1 else (chr(ord(name) - 1) if len(name) == 1 else "")
-    return bool(before) and f" ({before}) " in block.text
+    name = _label(text)
+    before = _previous_label(name)
+    if not before or f" ({before}) " not in block.text:
+        return False
+    opening = _LABELLED.match(block.text)
+    return opening is None or _is_roman(_label(block.text)) != _is_roman(name)
+
+
+def _label(text: str) -> str:
+    return text[1:text.index(")")] if text.startswith("(") else text[:text.index(")")]
+
+
+def _is_roman(name: str) -> bool:
+    return name == "i" or (len(name) > 1 and roman_to_int(name) is not None)
+
+
+def _previous_label(name: str) -> str:
+    value = roman_to_int(name) if _is_roman(name) else None
+    if value:
+        return int_to_roman(value - 1) if value > 1 else ""
+    return chr(ord(name) - 1) if len(name) == 1 and name > "a" else ""
 
 
 def _dangling(text: str) -> bool:

@@ -57,10 +57,9 @@ def read_text(text: str, path: str | None = None, format: str = "txt") -> Source
         text, footnotes = _word_footnotes(text)
     lines = text.split("\n")
     if _is_wrapped(lines):
-        from .reflow import reflow
+        from .wrapped import read_wrapped
 
-        return Source(reflow([(line, number, None) for number, line in enumerate(lines, 1)]),
-                      footnotes, format, path)
+        return read_wrapped(lines, footnotes, format, path)
     blocks = [_block_with_marks(raw, number) for number, raw in enumerate(lines, 1) if raw.strip()]
     return Source(blocks, footnotes, format, path)
 
