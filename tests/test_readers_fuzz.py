@@ -15,6 +15,7 @@ from rightstrack.documents.readers.docx import read_docx
 from rightstrack.documents.readers.html import read_html
 from rightstrack.documents.readers.pdf import read_pdf
 from rightstrack.documents.readers.reflow import reflow
+from rightstrack.documents.readers.wrapped import read_wrapped
 
 from .typeset import UPR
 
@@ -98,3 +99,20 @@ def test_reflow_never_fails(lines):
     for block in blocks:
         assert block.text == block.text.strip()
         assert all(0 <= offset <= len(block.text) for offset, _mark in block.marks)
+
+
+_COPIED_LINE = st.one_of(
+    st.sampled_from(["A/HRC/26/4", "13", "\f", "", "** The conclusions have not been edited.", "1", "* Note.",
+                     "136.1 To further build up (Ethiopia);", "(a) A point;", "I. Summary", "• Bullet",
+                     "2. The Committee", "Periodic Review*", "in 2020.1 Please", "asylum\ufffe"]),
+    st.text(alphabet=st.sampled_from(list("(a)iv1.2 3AB*\f•;:,xyz ")), max_size=80),
+)
+
+
+@QUICK
+@given(st.lists(_COPIED_LINE, min_size=20, max_size=120))
+def test_text_copied_from_a_pdf_never_fails(lines):
+    """Pages, running headers, foot-of-page notes in any arrangement: read, or a DocumentError."""
+    _survives(read_bytes, "\n".join(lines).encode(), "copied.txt")
+    source = read_wrapped(lines, [], "txt", "copied.txt")  # the wrapped path itself, whatever the line lengths
+    assert all(0 <= offset <= len(block.text) for block in source.blocks for offset, _mark in block.marks)

@@ -143,23 +143,28 @@ def reflow(lines: list[tuple[str, int, int | None]] | list[Line]) -> list[Block]
         if current is None or previous is None:
             numbering.follow(text)
             current = _open(line, blocks)
+        elif _starts_block(line, text, previous, current, numbering, typical):
+            current = _open(line, blocks)
         else:
-            short = _short(previous, typical)
-            closed = short or closes(previous.text)
-            # A short line that ends no sentence stands alone: a heading ("Part I").
-            alone = _short(line, typical) and not closes(text) and _starts_sentence(text)
-            numbered = numbering.starts(text, closed, line.break_before, alone) and not _inline_series(text, current)
-            # "C. Violence against children (arts. 19…)" is a heading line: what follows
-            # with a capital is not more of it.
-            after_heading = current.text == clean(previous.text) and bool(_HEADING.match(current.text)) \
-                and not closes(previous.text) and text[:1].isupper() and not _dangling(previous.text)
-            if line.break_before or numbered or (short and _starts_sentence(text)) or (closed and alone) \
-                    or after_heading:
-                current = _open(line, blocks)
-            else:
-                _join(current, line)
+            _join(current, line)
         previous = line
     return blocks
+
+
+def _starts_block(line: Line, text: str, previous: Line, current: Block, numbering: _Numbering,
+                  typical: float) -> bool:
+    """Whether ``line`` opens a new block after ``previous``, which belongs to ``current``."""
+    short = _short(previous, typical)
+    closed = short or closes(previous.text)
+    # A short line that ends no sentence stands alone: a heading ("Part I").
+    alone = _short(line, typical) and not closes(text) and _starts_sentence(text)
+    if numbering.starts(text, closed, line.break_before, alone) and not _inline_series(text, current):
+        return True
+    # "C. Violence against children (arts. 19…)" is a heading line: what follows with a
+    # capital is not more of it.
+    after_heading = (current.text == clean(previous.text) and bool(_HEADING.match(current.text))
+                     and not closes(previous.text) and text[:1].isupper() and not _dangling(previous.text))
+    return line.break_before or (short and _starts_sentence(text)) or (closed and alone) or after_heading
 
 
 def _inline_series(text: str, block: Block) -> bool:
