@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 
 from rightstrack.documents import parse_file
-from rightstrack.documents.models import Document, Subparagraph
-from rightstrack.documents.readers import read_path
+from rightstrack.documents.models import Document, Footnote, Subparagraph
+from rightstrack.documents.readers import Block, Source, read_path
 
-from .typeset import DOCUMENTS, EXAMPLES, made_file, make_all, write_wrapped
+from .typeset import DOCUMENTS, EXAMPLES, convert, made_file, make_all, soffice, write_docx, write_wrapped
 
 FORMATS = ("docx", "pdf", "html")
 
@@ -107,3 +107,21 @@ def test_wrapped_text_keeps_the_paragraphs(tmp_path, key, width):
 
 def _texts(subs: list[tuple]) -> list[tuple]:
     return [(label, text, _texts(nested)) for label, text, _notes, nested in subs]
+
+
+def test_pdf_marks_after_numbers_and_words(tmp_path):
+    """Superscript marks right after a year ("in 2015¹"), a full stop ("2020.²") and a word ("Act³")."""
+    text = "1. The Act was adopted in 2015 and amended in 2020. The Act is in force."
+    ends = [len("1. The Act was adopted in 2015"), len("1. The Act was adopted in 2015 and amended in 2020."),
+            len("1. The Act")]
+    marks = [(ends[2], "1"), (ends[0], "2"), (ends[1], "3")]  # numbered as Word numbers them: in order
+    source = Source([Block(text, 1, marks=marks)],
+                    [Footnote("1", "Act No. 1."), Footnote("2", "Act No. 2."), Footnote("3", "Act No. 3.")])
+    write_docx(source, Document(None, None, None, None, None, "en"), tmp_path / "marks.docx", "CRC/C/XXX/1")
+    if not soffice():
+        pytest.skip("LibreOffice is not installed (`make install` installs libreoffice-writer-nogui)")
+    [pdf] = convert([tmp_path / "marks.docx"], "pdf", tmp_path)
+    read = read_path(pdf)
+    # One page: its header is not seen to repeat and stays.
+    assert [(b.text, b.marks) for b in read.blocks] == [("CRC/C/XXX/1", []), (text, marks)]
+    assert [(f.mark, f.text) for f in read.footnotes] == [(f.mark, f.text) for f in source.footnotes]

@@ -7,13 +7,14 @@ What a UN PDF adds to the text, and how it is undone:
   that repeat from page to page, or match the UN's own furniture;
 - footnotes are the run of lines in a smaller font at the bottom of a page, each
   starting with its mark; a footnote without a mark continues the previous one;
-- footnote marks in the body are superscripts: a digit or star right after a word whose
-  box is smaller or raised above the line;
+- footnote marks in the body are superscripts: a digit or star right after a word (or
+  the last digits of a number) smaller than the character before it or raised above it;
 - paragraphs wrapped over lines and pages are joined by ``reflow``, helped by what the
   page shows: a vertical gap, an indent, a change of font size, a line that stops short.
 
 Geometry is sampled (one character a line, plus the candidate marks), not read for every
-character, which keeps the reader near PDFium's own speed.
+character, which keeps the reader near PDFium's own speed. A block's ``line`` counts the
+lines of the text layer from the first page on; its ``page`` is the page it starts on.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from .source import Source
 # A footnote mark printed as a superscript right after a word or punctuation: "Review*",
 # "recommendations**", "in 2020.1". Candidates only: their boxes decide.
 _CANDIDATE = re.compile(r"(?<=[^\s\d(/\-–*†‡])(\d{1,3}|\*{1,3}|[†‡])(?=[\s,.;:)”’\"]|$)")
+_NUMBER_END = re.compile(r"(?<![\d.,/])\d{2,}(?=[\s,.;:)”’\"]|$)")
 _PRINTED_LINE = re.compile(r"(?<=\n)|(?<=\ufffe)")
 _BULLET = re.compile(r"[" + BULLETS + r"]\s*")
 
@@ -161,13 +163,26 @@ def _lift_marks(probe: _Probe, line: _PdfLine, start: int) -> None:
     raw = line.text
     cuts: list[tuple[int, int, str]] = []
     for match in _CANDIDATE.finditer(raw):
-        # Compared with the character before it: pdfium may have merged two printed lines.
-        index = start + match.start()
-        size = probe.size(index - 1)
-        if probe.size(index) < 0.85 * size or probe.baseline(index) > probe.baseline(index - 1) + 0.2 * size:
+        if _raised(probe, start + match.start()):
             cuts.append((match.start(), match.end(), match.group(1)))
+    # A mark right after a number ("adopted in 2015²") shows only in the digits' size.
+    for match in _NUMBER_END.finditer(raw):
+        first = match.end()
+        while first > match.start() + 1 and match.end() - first < 3 and _raised(probe, start + first - 1):
+            first -= 1
+        if first < match.end():
+            cuts.append((first, match.end(), raw[first:match.end()]))
     if cuts:
         line.text, line.marks = cut_marks(raw, cuts)
+
+
+def _raised(probe: _Probe, index: int) -> bool:
+    """A superscript: smaller than the character before it, or above its baseline.
+
+    Compared with its neighbour rather than the line: PDFium may merge two printed lines.
+    """
+    size = probe.size(index - 1)
+    return probe.size(index) < 0.85 * size or probe.baseline(index) > probe.baseline(index - 1) + 0.2 * size
 
 
 def _same_baseline(before: _PdfLine, after: _PdfLine) -> bool:
@@ -203,7 +218,11 @@ def _without_furniture(pages: list[list[_PdfLine]]) -> list[list[_PdfLine]]:
 
 
 def _body_size(lines: list[_PdfLine]) -> float:
-    sizes = Counter(round(line.size * 2) / 2 for line in lines if line.size > 0)
+    """The size most of the text is set in (counted in characters, not lines)."""
+    sizes: Counter[float] = Counter()
+    for line in lines:
+        if line.size > 0:
+            sizes[round(line.size * 2) / 2] += len(line.text)
     return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
