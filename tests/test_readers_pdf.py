@@ -6,6 +6,7 @@ copied from the parser's output.
 
 from __future__ import annotations
 
+import csv
 import re
 
 import pytest
@@ -13,8 +14,9 @@ import pytest
 from rightstrack.documents import parse_file
 from rightstrack.documents.models import NOTED, SUPPORTED, TO_BE_EXAMINED, Document
 from rightstrack.documents.readers import read_path
+from rightstrack.documents.upr import split_states
 
-from .typeset import upr_pdf
+from .typeset import upr_file
 
 AFGHANISTAN = "upr-afghanistan-2014.pdf"
 NORWAY = "upr-norway-2014.pdf"
@@ -22,7 +24,7 @@ _parsed: dict[str, Document] = {}
 
 
 def parsed(name: str) -> Document:
-    path = upr_pdf(name)
+    path = upr_file(name)
     if name not in _parsed:
         _parsed[name] = parse_file(path)
     return _parsed[name]
@@ -139,7 +141,7 @@ def test_metadata_and_deadline(name, symbol, state, issued, adopted, due, paragr
     (NORWAY, 27, "A/HRC/27/3", "GE.14-07536"),
 ])
 def test_page_furniture_is_removed(name, pages, symbol, job):
-    source = read_path(upr_pdf(name))
+    source = read_path(upr_file(name))
     assert source.pages == pages
     texts = [block.text for block in source.blocks]
     assert symbol not in texts  # the running header of every page
@@ -152,7 +154,7 @@ def test_page_furniture_is_removed(name, pages, symbol, job):
 @pytest.mark.parametrize("name", [AFGHANISTAN, NORWAY])
 def test_footnotes_leave_the_flow(name):
     """Page 1: "Periodic Review*" / "* The annex…"; the recommendations heading "**" / "** The conclusions…"."""
-    source = read_path(upr_pdf(name))
+    source = read_path(upr_file(name))
     notes = [(f.mark, f.text) for f in source.footnotes]
     assert notes[:2] == [("*", "The annex to the present report is circulated as received."),
                          ("**", "The conclusions and recommendations have not been edited.")]
@@ -178,3 +180,15 @@ def test_words_broken_at_line_ends_are_joined():
     """Para. 7: "anti-" at a line end, "discrimination act" on the next line."""
     paragraph = parsed(NORWAY).paragraph(7)
     assert "a new comprehensive equality and anti-discrimination act. The delegation" in paragraph.text
+
+
+def test_parentheses_that_are_not_states():
+    """6,094 real recommendations (UPR Info, sessions 1-5) printed without their States: none is found.
+
+    Their parentheses name treaties ("(CAT, CERD, CCPR and CESCR)"), not recommending States.
+    """
+    path = upr_file("upr-recommendations-sessions-1-5.csv")
+    with path.open(encoding="latin-1", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == 6094
+    assert [row["Text"] for row in rows if split_states(row["Text"])[1]] == []

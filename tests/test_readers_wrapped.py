@@ -12,7 +12,7 @@ import pytest
 from rightstrack.documents import parse_file, parse_text
 from rightstrack.documents.readers.reflow import reflow
 
-from .typeset import upr_pdf
+from .typeset import upr_file
 
 
 def _blocks(text: str) -> list[str]:
@@ -86,7 +86,7 @@ def test_reflow(text, blocks):
 
 def _copied(name: str, separator: str) -> str:
     """The PDF's text as a viewer copies it: lines as printed, pages after one another."""
-    document = pdfium.PdfDocument(upr_pdf(name))
+    document = pdfium.PdfDocument(upr_file(name))
     return separator.join(page.get_textpage().get_text_range().replace("\r\n", "\n") for page in document)
 
 
@@ -94,7 +94,7 @@ def _copied(name: str, separator: str) -> str:
 @pytest.mark.parametrize("name", ["upr-afghanistan-2014.pdf", "upr-norway-2014.pdf"])
 def test_text_copied_from_a_pdf_parses_as_the_pdf(name, separator):
     """Running headers, page numbers and foot-of-page notes are taken out of the copy too."""
-    pdf = parse_file(upr_pdf(name))
+    pdf = parse_file(upr_file(name))
     copied = parse_text(_copied(name, separator))
     assert copied.warnings == []
     assert [(r.number, r.text, r.recommending_states, r.response) for r in copied.recommendations] == [

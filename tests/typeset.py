@@ -187,8 +187,8 @@ def made_file(made: dict[tuple[str, str], Path], key: str, format: str) -> Path:
     return made[(key, format)]
 
 
-def upr_pdf(name: str) -> Path:
-    """A PDF of the shared UPR corpus, or a skip saying where it was looked for."""
+def upr_file(name: str) -> Path:
+    """A file of the shared UPR corpus, or a skip saying where it was looked for."""
     path = UPR / name
     if not path.exists():
         pytest.skip(f"shared corpus absent: {path} not found (CI provides ../shared/corpus/upr)")
