@@ -146,3 +146,15 @@ def test_automatically_numbered_paragraphs_parse():
     assert [(s.label, s.text, [n.label for n in s.subparagraphs]) for s in second.subparagraphs] == [
         ("a", "Adopt a comprehensive policy;", ["i", "ii"]), ("b", "Allocate resources.", [])]
     assert [s.label for s in document.paragraph(3).subparagraphs] == ["a"]
+
+
+def test_tracked_changes_read_as_accepted():
+    """Insertions count, deletions and moved-away text do not: the text as it would be accepted."""
+    document = docx.Document()
+    _paragraph_xml(document, '<w:r><w:t xml:space="preserve">12. The Committee </w:t></w:r>'
+                   '<w:del w:id="1" w:author="a"><w:r><w:delText>urges</w:delText></w:r></w:del>'
+                   '<w:ins w:id="2" w:author="a"><w:r><w:t>recommends</w:t></w:r></w:ins>'
+                   '<w:moveFrom w:id="3" w:author="a"><w:r><w:t xml:space="preserve"> promptly</w:t></w:r></w:moveFrom>'
+                   '<w:r><w:t xml:space="preserve"> that the State party act.</w:t></w:r>')
+    source = read_bytes(_save(document), "tracked.docx")
+    assert [b.text for b in source.blocks] == ["12. The Committee recommends that the State party act."]

@@ -36,8 +36,8 @@ _MAX_PART = 200 * 1024 * 1024  # a larger XML part is not a document but a zip b
 # Word's built-in headings and the UN templates' (HChG chapter, H1G, H23G, H4G, H56G, HMG main title).
 _HEADING_STYLE = re.compile(r"(?i)heading\s*[1-9]|title|H(?:Ch|M|1|23|4|56)G")
 # Parts of a paragraph whose text is not its own: textboxes (read where they stand would
-# repeat them), the fallback copy of drawings, deleted revisions.
-_SKIP = {_W + "txbxContent", "{" + MC + "}Fallback", _W + "del", _W + "instrText", _W + "delText"}
+# repeat them), the fallback copy of drawings, deleted and moved-away revisions.
+_SKIP = {_W + "txbxContent", "{" + MC + "}Fallback", _W + "del", _W + "moveFrom", _W + "instrText", _W + "delText"}
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 
 
