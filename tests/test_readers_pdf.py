@@ -192,3 +192,15 @@ def test_parentheses_that_are_not_states():
         rows = list(csv.DictReader(handle))
     assert len(rows) == 6094
     assert [row["Text"] for row in rows if split_states(row["Text"])[1]] == []
+
+
+def test_lines_without_geometry_are_reflowed_as_text():
+    """When PDFium's text and its characters disagree the reader keeps the text, without boxes."""
+    from rightstrack.documents.readers.pdf import _layout, _PdfLine
+    from rightstrack.documents.readers.reflow import reflow
+
+    lines = [_PdfLine("1. The Committee welcomes the adoption of the", 1, 1), _PdfLine("Act.", 2, 1),
+             _PdfLine("2. The Committee recommends that the State party:", 3, 2), _PdfLine("(a) Act;", 4, 2)]
+    assert [b.text for b in reflow(_layout(lines, 0.0))] == [
+        "1. The Committee welcomes the adoption of the Act.", "2. The Committee recommends that the State party:",
+        "(a) Act;"]

@@ -63,8 +63,9 @@ def read_pdf(data: bytes, name: str | None = None) -> Source:
         pages = [_page_lines(document, index, name) for index in range(page_count)]
     finally:
         document.close()
-    numbered = _number(pages)
-    if not any(line.text.strip() for line in numbered):
+    if not page_count:
+        raise EmptyDocument("the PDF has no pages", name)
+    if not any(line.text.strip() for line in _number(pages)):
         raise EmptyDocument("no text layer: the PDF seems to be scanned and needs OCR first", name)
     pages = _without_furniture(pages)
     body = [line for page in pages for line in page]
@@ -76,8 +77,7 @@ def read_pdf(data: bytes, name: str | None = None) -> Source:
         flow.extend(text_lines)
         for note in notes:
             add_footnote_line(note.text, note.line, footnotes)
-    source = Source(reflow(_layout(flow, size)), footnotes, "pdf", name, pages=page_count)
-    return source
+    return Source(reflow(_layout(flow, size)), footnotes, "pdf", name, pages=page_count)
 
 
 def _open(data: bytes, name: str | None) -> pdfium.PdfDocument:
@@ -246,9 +246,9 @@ def _split_footnotes(page: list[_PdfLine], body: float, continuing: bool) -> tup
 
 def _layout(lines: list[_PdfLine], body: float) -> list[Line]:
     """What the page says about where blocks start, for ``reflow``."""
-    measured = [line for line in lines if abs(line.size - body) <= 0.5] or lines
-    if not measured:
-        return []
+    measured = [line for line in lines if abs(line.size - body) <= 0.5]
+    if not measured or body <= 0:  # no geometry (PDFium's text and characters disagreed): text alone
+        return [Line(line.text, line.line, line.page, line.marks) for line in lines]
     rights = sorted(line.x1 for line in measured)
     lefts = sorted(line.x0 for line in measured)
     right = rights[int(len(rights) * 0.95)]
@@ -257,6 +257,10 @@ def _layout(lines: list[_PdfLine], body: float) -> list[Line]:
     out: list[Line] = []
     previous: _PdfLine | None = None
     for line in lines:
+        if not line.size:
+            out.append(Line(line.text, line.line, line.page, line.marks))
+            previous = None
+            continue
         brk = False
         if previous is not None:
             drop = previous.bottom - line.bottom
