@@ -9,10 +9,13 @@ STAMP  := $(VENV)/.installed
 
 install: $(STAMP)
 
+# LibreOffice (Debian's libreoffice-writer-nogui, ~90 MB, ~30 s) makes the .pdf and .html
+# of the cross-format tests from a .docx, as a word processor would.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@command -v soffice >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation >/dev/null; }
 	@touch $(STAMP)
 
 demo: $(STAMP)

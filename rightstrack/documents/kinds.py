@@ -28,7 +28,6 @@ from .models import (
 from .signals import Hits, compile_signals
 from .vocabulary import language
 
-
 # In these the committee neither recommends nor asks: the UPR Working Group's report
 # carries its recommendations apart (upr.py); reports and replies are the State's.
 _NOT_THE_COMMITTEES_VOICE = (UPR_REPORT, STATE_REPORT, REPLIES_TO_LIST_OF_ISSUES)

@@ -74,7 +74,8 @@ def _states(inside: str) -> list[str]:
             parts.append(inside[start:index])
             start = index + 1
     parts.append(inside[start:])
-    names = [re.sub(r"\s+", " ", part).strip() for part in parts if part.strip()]
+    # "Iran (Islamic Republic of )" is printed so in some reports.
+    names = [re.sub(r"\s+\)", ")", re.sub(r"\s+", " ", part)).strip() for part in parts if part.strip()]
     pattern, _lookup = state_pattern()
     known = [name for name in names if pattern.fullmatch(name)]
     # A parenthesis of recommending States names States; "(CRPD)" or "(2014)" does not.

@@ -75,12 +75,12 @@ def read_text(text: str, path: str | None = None, format: str = "txt") -> Source
     footnotes: list[Footnote] = []
     if "[footnoteRef:" in text:
         text, footnotes = _word_footnotes(text)
-    lines = normalize_spaces(text).split("\n")
+    lines = text.split("\n")
     if _is_wrapped(lines):
-        from .reflow import reflow
+        from .wrapped import read_wrapped
 
-        return Source(reflow([(line, number, None) for number, line in enumerate(lines, 1)]),
-                      footnotes, format, path)
+        return read_wrapped(lines, footnotes, format, path)
+    lines = normalize_spaces(text).split("\n")
     blocks = [_block_with_marks(line.strip(), number) for number, line in enumerate(lines, 1) if line.strip()]
     return Source(blocks, footnotes, format, path)
 
