@@ -1,0 +1,143 @@
+"""How close a question is to each earlier paragraph, on meaning rather than wording alone.
+
+Each text becomes a weighted vector of its content stems and of the thesaurus concepts it
+names (``terms.py``); weights are tf-idf over all the paragraphs and questions at hand, so
+words every paragraph uses count for little. An earlier paragraph is compared three ways,
+and the best counts: as a whole, point by point (a question often follows up one lettered
+point), and as its topic (concern and recommendation together). The topic heading is part
+of every earlier text: headings name the subject in few words ("Independent monitoring").
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from .terms import CONCEPT_PREFIX, Analyzer
+from .topics import Target
+from .units import Unit
+
+CONCEPT_WEIGHT = 2.0  # a shared subject counts as much as two shared rare words
+HEADING_WEIGHT = 1.5  # a word of the topic heading counts more than a word of the text
+CONTEXT_WEIGHT = 0.5  # the chapeau of a lettered point counts half
+
+
+@dataclass
+class Match:
+    """The similarity of one question to one earlier paragraph, and what it rests on."""
+
+    score: float
+    via: str  # "paragraph" | "point (a)" | "topic"
+    shared: list[str]  # shared features, strongest first: stems, or "@concept"
+    ways: dict[str, float]  # the score of each way of comparing: "paragraph", "point", "topic"
+
+
+class Index:
+    """Vectors of the earlier paragraphs, their points and topics, for fast comparison."""
+
+    def __init__(self, targets: list[Target], units: list[Unit], analyzer: Analyzer):
+        self.analyzer = analyzer
+        self.targets = targets
+        heading = {id(t.topic): self._heading(t) for t in targets}
+        paragraph_features = [self._paragraph(t, heading[id(t.topic)]) for t in targets]
+        self.known = {f for features in paragraph_features for f in features if f.startswith(CONCEPT_PREFIX)}
+        unit_features = [self._unit(u) for u in units]
+        self.idf = _idf(paragraph_features + unit_features)
+        self._units = {u.item: vector for u, vector in zip(units, (self.weigh(f) for f in unit_features), strict=True)}
+        # Every comparable text: (target index, how, vector).
+        entries: list[tuple[int, str, dict[str, float]]] = []
+        topic_features: dict[int, Counter] = {}
+        for index, (target, features) in enumerate(zip(targets, paragraph_features, strict=True)):
+            entries.append((index, "paragraph", self.weigh(features)))
+            for label, text in _points(target):
+                point = analyzer.analyse(text).features() + heading[id(target.topic)]
+                entries.append((index, f"point ({label})", self.weigh(point)))
+            topic_features.setdefault(id(target.topic), Counter()).update(features)
+        for index, target in enumerate(targets):
+            if len(target.topic.paragraphs) > 1:
+                entries.append((index, "topic", self.weigh(topic_features[id(target.topic)])))
+        self.entries = entries
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+        for entry, (_index, _how, vector) in enumerate(entries):
+            for feature, weight in vector.items():
+                self.postings.setdefault(feature, []).append((entry, weight))
+
+    # -- features ---------------------------------------------------------------------
+    def _heading(self, target: Target) -> Counter:
+        out: Counter = Counter()
+        if target.topic.heading:
+            for feature, count in self.analyzer.analyse(target.topic.heading).features().items():
+                out[feature] = count * HEADING_WEIGHT
+        return out
+
+    def _paragraph(self, target: Target, heading: Counter) -> Counter:
+        return self.analyzer.analyse(target.paragraph.full_text()).features() + heading
+
+    def _unit(self, unit: Unit) -> Counter:
+        own = self.analyzer.analyse(unit.text).features()
+        if unit.context:
+            for feature, count in self.analyzer.analyse(unit.context).features().items():
+                own[feature] += count * CONTEXT_WEIGHT
+        return own
+
+    def weigh(self, features: Counter) -> dict[str, float]:
+        """Unit-length tf-idf vector; concepts weigh ``CONCEPT_WEIGHT`` times a word."""
+        vector = {}
+        for feature, count in features.items():
+            if count <= 0:
+                continue
+            weight = (1.0 + math.log(count) if count >= 1 else count) * self.idf.get(feature, self.idf_unseen)
+            if feature.startswith(CONCEPT_PREFIX):
+                weight *= CONCEPT_WEIGHT
+            vector[feature] = weight
+        norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
+        return {feature: weight / norm for feature, weight in vector.items()}
+
+    @property
+    def idf_unseen(self) -> float:
+        return self.idf.get("", 1.0)
+
+    def new_subjects(self, unit: Unit) -> tuple[float, list[str]]:
+        """The share of the unit's own subjects that no earlier paragraph names, and those subjects."""
+        own = self.analyzer.analyse(unit.text).concepts
+        new = [c for c in own if CONCEPT_PREFIX + c not in self.known]
+        return (len(new) / len(own) if own else 0.0), new
+
+    # -- comparison -------------------------------------------------------------------
+    def matches(self, unit: Unit) -> dict[int, Match]:
+        """The best comparison of ``unit`` with each earlier paragraph it shares anything with."""
+        query = self._units[unit.item]
+        totals: dict[int, float] = {}
+        for feature, weight in query.items():
+            for entry, other in self.postings.get(feature, ()):
+                totals[entry] = totals.get(entry, 0.0) + weight * other
+        best: dict[int, tuple[float, int]] = {}
+        ways: dict[int, dict[str, float]] = {}
+        for entry, score in totals.items():
+            index, how, _vector = self.entries[entry]
+            way = how.split(" ")[0]
+            seen = ways.setdefault(index, {})
+            seen[way] = max(seen.get(way, 0.0), score)
+            if index not in best or score > best[index][0]:
+                best[index] = (score, entry)
+        out = {}
+        for index, (score, entry) in best.items():
+            _index, how, vector = self.entries[entry]
+            shared = sorted((f for f in query if f in vector), key=lambda f: -query[f] * vector[f])
+            out[index] = Match(min(score, 1.0), how, shared, ways[index])
+        return out
+
+
+def _idf(documents: list[Counter]) -> dict[str, float]:
+    frequency: Counter = Counter()
+    for features in documents:
+        frequency.update(f for f, count in features.items() if count > 0)
+    total = len(documents)
+    idf = {feature: math.log((1 + total) / (1 + df)) + 1.0 for feature, df in frequency.items()}
+    idf[""] = math.log(1 + total) + 1.0
+    return idf
+
+
+def _points(target: Target) -> list[tuple[str, str]]:
+    return [(sub.label, sub.text) for sub in target.paragraph.subparagraphs]
