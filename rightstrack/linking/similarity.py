@@ -21,6 +21,7 @@ from .units import Unit
 CONCEPT_WEIGHT = 2.0  # a shared subject counts as much as two shared rare words
 HEADING_WEIGHT = 1.5  # a word of the topic heading counts more than a word of the text
 CONTEXT_WEIGHT = 0.5  # the chapeau of a lettered point counts half
+COMMON = 0.5  # a stem in more than this share of all texts says nothing about a subject ("child")
 
 
 @dataclass
@@ -29,8 +30,8 @@ class Match:
 
     score: float
     via: str  # "paragraph" | "point (a)" | "topic"
-    shared: list[str]  # shared features, strongest first: stems, or "@concept"
     ways: dict[str, float]  # the score of each way of comparing: "paragraph", "point", "topic"
+    entry: int  # the closest of the compared texts
 
 
 class Index:
@@ -43,7 +44,7 @@ class Index:
         paragraph_features = [self._paragraph(t, heading[id(t.topic)]) for t in targets]
         self.known = {f for features in paragraph_features for f in features if f.startswith(CONCEPT_PREFIX)}
         unit_features = [self._unit(u) for u in units]
-        self.idf = _idf(paragraph_features + unit_features)
+        self.idf, self.common = _idf(paragraph_features + unit_features)
         self._units = {u.item: vector for u, vector in zip(units, (self.weigh(f) for f in unit_features), strict=True)}
         # Every comparable text: (target index, how, vector).
         entries: list[tuple[int, str, dict[str, float]]] = []
@@ -58,6 +59,7 @@ class Index:
             if len(target.topic.paragraphs) > 1:
                 entries.append((index, "topic", self.weigh(topic_features[id(target.topic)])))
         self.entries = entries
+        self._owner = [(index, how.split(" ")[0]) for index, how, _vector in entries]
         self.postings: dict[str, list[tuple[int, float]]] = {}
         for entry, (_index, _how, vector) in enumerate(entries):
             for feature, weight in vector.items():
@@ -85,7 +87,7 @@ class Index:
         """Unit-length tf-idf vector; concepts weigh ``CONCEPT_WEIGHT`` times a word."""
         vector = {}
         for feature, count in features.items():
-            if count <= 0:
+            if count <= 0 or feature in self.common:
                 continue
             weight = (1.0 + math.log(count) if count >= 1 else count) * self.idf.get(feature, self.idf_unseen)
             if feature.startswith(CONCEPT_PREFIX):
@@ -109,34 +111,38 @@ class Index:
         """The best comparison of ``unit`` with each earlier paragraph it shares anything with."""
         query = self._units[unit.item]
         totals: dict[int, float] = {}
+        get = totals.get
         for feature, weight in query.items():
             for entry, other in self.postings.get(feature, ()):
-                totals[entry] = totals.get(entry, 0.0) + weight * other
+                totals[entry] = get(entry, 0.0) + weight * other
         best: dict[int, tuple[float, int]] = {}
         ways: dict[int, dict[str, float]] = {}
         for entry, score in totals.items():
-            index, how, _vector = self.entries[entry]
-            way = how.split(" ")[0]
+            index, way = self._owner[entry]
             seen = ways.setdefault(index, {})
-            seen[way] = max(seen.get(way, 0.0), score)
+            if score > seen.get(way, 0.0):
+                seen[way] = score
             if index not in best or score > best[index][0]:
                 best[index] = (score, entry)
-        out = {}
-        for index, (score, entry) in best.items():
-            _index, how, vector = self.entries[entry]
-            shared = sorted((f for f in query if f in vector), key=lambda f: -query[f] * vector[f])
-            out[index] = Match(min(score, 1.0), how, shared, ways[index])
-        return out
+        return {index: Match(min(score, 1.0), self.entries[entry][1], ways[index], entry)
+                for index, (score, entry) in best.items()}
+
+    def shared(self, unit: Unit, match: Match) -> list[str]:
+        """What the unit and the closest text of a match share, strongest first: stems, or "@concept"."""
+        query, vector = self._units[unit.item], self.entries[match.entry][2]
+        return sorted((f for f in query if f in vector), key=lambda f: -query[f] * vector[f])
 
 
-def _idf(documents: list[Counter]) -> dict[str, float]:
+def _idf(documents: list[Counter]) -> tuple[dict[str, float], set[str]]:
+    """Smoothed idf of every feature, and the stems too common to tell subjects apart."""
     frequency: Counter = Counter()
     for features in documents:
         frequency.update(f for f, count in features.items() if count > 0)
     total = len(documents)
     idf = {feature: math.log((1 + total) / (1 + df)) + 1.0 for feature, df in frequency.items()}
     idf[""] = math.log(1 + total) + 1.0
-    return idf
+    common = {f for f, df in frequency.items() if df > COMMON * total and not f.startswith(CONCEPT_PREFIX)}
+    return idf, common
 
 
 def _points(target: Target) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ _DATA = resources.files("rightstrack.linking") / "data"
 _WORD = re.compile(r"[^\W\d_]+")
 _APOSTROPHE = re.compile(r"['’]s\b|['’]")
 CONCEPT_PREFIX = "@"
+_CACHED_TEXTS = 20_000
 _SLACK = 1  # words that may stand between the content words of one thesaurus term, beyond its own
 
 
@@ -66,6 +67,7 @@ class Analyzer:
             data = _load("languages/en.json")
         self.language = data["language"]
         self._stemmer = snowballstemmer.stemmer(data["stemmer"])
+        self._stems: dict[str, str] = {}
         self._irregular: dict[str, str] = data.get("irregular", {})
         self._stop = {self.stem(w) for w in data["stopwords"]} | set(data["stopwords"])
         self._boilerplate = {self.stem(w) for w in data.get("boilerplate", [])}
@@ -80,9 +82,11 @@ class Analyzer:
 
     # -- words ------------------------------------------------------------------------
     def stem(self, word: str) -> str:
-        word = word.lower()
-        word = self._irregular.get(word, word)
-        return self._stemmer.stemWord(word)
+        stem = self._stems.get(word)
+        if stem is None:
+            lower = word.lower()
+            stem = self._stems[word] = self._stemmer.stemWord(self._irregular.get(lower, lower))
+        return stem
 
     def words(self, text: str) -> list[tuple[str, str]]:
         """(word as written, stem) of every word that carries meaning.
@@ -123,6 +127,8 @@ class Analyzer:
     def analyse(self, text: str) -> Analysis:
         cached = self._cache.get(text)
         if cached is None:
+            if len(self._cache) > _CACHED_TEXTS:  # a long-running service must not grow without end
+                self._cache.clear()
             tokens = self._tokens(text)
             stems = Counter(t[1] for t in tokens if t[1] not in self._boilerplate)
             cached = Analysis(stems, self._find_concepts(text, tokens))
