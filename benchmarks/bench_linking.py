@@ -66,7 +66,7 @@ def tops(old: Document, new: Document, **options) -> dict[str, int | None]:
 def plain_tfidf(old: Document, new: Document) -> dict[str, int]:
     """The baseline: cosine of stem tf-idf vectors, unit text against paragraph text, no thesaurus."""
     words = analyzer(new.language)
-    targets = find_targets([old], words)
+    targets = find_targets([old])
     units = question_units(new)
     texts = [Counter(words.analyse(t.paragraph.full_text()).stems) for t in targets]
     queries = [Counter(words.analyse(u.full_text).stems) for u in units]

@@ -32,7 +32,7 @@ def notes(old: list[Document], new: Document, targets: list[Target], units: list
                        + (f" (it is a {document.type.replace('_', ' ')})" if document.type else ""))
         if document.language != new.language:
             out.append(f"{name} is in {document.language} and {_name(new)} in {new.language}: "
-                       "the lexical method compares words, so few links can be found")
+                       "across languages only the thesaurus subjects match, so fewer links are found")
         if document.symbol and document.symbol == new.symbol:
             out.append(f"{name} is linked against itself")
         old_date, new_date = _date(document), _date(new)

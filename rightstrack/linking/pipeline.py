@@ -32,7 +32,7 @@ def link_report(old: Document | list[Document], new: Document, threshold: float 
     if method not in METHODS:
         raise UnknownMethod(f"unknown method {method!r} (choose {' or '.join(METHODS)})")
     words = analyzer(new.language)
-    targets = find_targets(olds, words)
+    targets = find_targets(olds)
     units = question_units(new)
     notes = checks.notes(olds, new, targets, units)
     index = Index(targets, units, words)

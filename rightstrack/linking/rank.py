@@ -16,6 +16,7 @@ from functools import lru_cache
 from .models import Candidate
 from .similarity import Index, Match
 from .terms import CONCEPT_PREFIX, Analyzer
+from .terms import analyzer as words_of
 from .topics import Target
 from .units import Unit
 
@@ -81,14 +82,15 @@ def _written(text: str, analyzer: Analyzer) -> dict[str, str]:
 def explain(unit: Unit, target: Target, match: Match | None, index: Index, cited: bool) -> str:
     """Why a candidate was proposed, in words a reader can check against both texts."""
     analyzer = index.analyzer
+    theirs_analyzer = words_of(target.language)
     parts: list[str] = []
     if cited:
         parts.append(f"the question cites {target.symbol}")
     if match is None:
         return "; ".join(parts + ["close in meaning (embedding model)"])
     mine = {**analyzer.analyse(unit.context).concepts, **analyzer.analyse(unit.text).concepts}
-    theirs = {**analyzer.analyse(target.topic.heading or "").concepts,
-              **analyzer.analyse(target.paragraph.full_text()).concepts}
+    theirs = {**theirs_analyzer.analyse(target.topic.heading or "").concepts,
+              **theirs_analyzer.analyse(target.paragraph.full_text()).concepts}
     shared = index.shared(unit, match)
     for feature in [f for f in shared if f.startswith(CONCEPT_PREFIX)][:2]:
         concept = feature[1:]

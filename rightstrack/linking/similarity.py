@@ -14,7 +14,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from .terms import CONCEPT_PREFIX, Analyzer
+from .terms import CONCEPT_PREFIX, Analyzer, analyzer
 from .topics import Target
 from .units import Unit
 
@@ -37,8 +37,8 @@ class Match:
 class Index:
     """Vectors of the earlier paragraphs, their points and topics, for fast comparison."""
 
-    def __init__(self, targets: list[Target], units: list[Unit], analyzer: Analyzer):
-        self.analyzer = analyzer
+    def __init__(self, targets: list[Target], units: list[Unit], words: Analyzer):
+        self.analyzer = words  # the new document's; each earlier one is read in its own language
         self.targets = targets
         heading = {id(t.topic): self._heading(t) for t in targets}
         paragraph_features = [self._paragraph(t, heading[id(t.topic)]) for t in targets]
@@ -52,7 +52,7 @@ class Index:
         for index, (target, features) in enumerate(zip(targets, paragraph_features, strict=True)):
             entries.append((index, "paragraph", self.weigh(features)))
             for label, text in _points(target):
-                point = analyzer.analyse(text).features() + heading[id(target.topic)]
+                point = analyzer(target.language).analyse(text).features() + heading[id(target.topic)]
                 entries.append((index, f"point ({label})", self.weigh(point)))
             topic_features.setdefault(id(target.topic), Counter()).update(features)
         for index, target in enumerate(targets):
@@ -69,12 +69,12 @@ class Index:
     def _heading(self, target: Target) -> Counter:
         out: Counter = Counter()
         if target.topic.heading:
-            for feature, count in self.analyzer.analyse(target.topic.heading).features().items():
+            for feature, count in analyzer(target.language).analyse(target.topic.heading).features().items():
                 out[feature] = count * HEADING_WEIGHT
         return out
 
     def _paragraph(self, target: Target, heading: Counter) -> Counter:
-        return self.analyzer.analyse(target.paragraph.full_text()).features() + heading
+        return analyzer(target.language).analyse(target.paragraph.full_text()).features() + heading
 
     def _unit(self, unit: Unit) -> Counter:
         own = self.analyzer.analyse(unit.text).features()

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rightstrack.documents.models import CONCERN, RECOMMENDATION, REQUEST_FOR_INFORMATION, Document, Paragraph
 
-from .terms import Analyzer
+from .terms import Analyzer, analyzer
 
 LINKABLE = (CONCERN, RECOMMENDATION, REQUEST_FOR_INFORMATION)
 _LISTED = re.compile(r"\bin particular\b[^.:]*?(?:related to|concerning|on|regarding)\s+(.+)", re.IGNORECASE | re.S)
@@ -52,17 +52,19 @@ class Target:
     topic: Topic
     symbol: str | None
     document: int  # index of its document among the old ones
+    language: str
 
 
-def targets(documents: list[Document], analyzer: Analyzer) -> list[Target]:
+def targets(documents: list[Document]) -> list[Target]:
     out: list[Target] = []
     for index, document in enumerate(documents):
-        for topic in topics(document, analyzer):
-            out.extend(Target(paragraph, topic, document.symbol, index) for paragraph in topic.paragraphs)
+        for topic in topics(document):
+            out.extend(Target(paragraph, topic, document.symbol, index, document.language)
+                       for paragraph in topic.paragraphs)
     return out
 
 
-def topics(document: Document, analyzer: Analyzer) -> list[Topic]:
+def topics(document: Document) -> list[Topic]:
     """The topics of one document, in order."""
     found: list[Topic] = []
     current: Topic | None = None
@@ -81,11 +83,11 @@ def topics(document: Document, analyzer: Analyzer) -> list[Topic]:
             current = Topic(document.symbol, paragraph.heading, paragraph.cluster)
             found.append(current)
         current.paragraphs.append(paragraph)
-    _mark_listed(found, analyzer)
+    _mark_listed(found, analyzer(document.language))
     return found
 
 
-def _mark_listed(found: list[Topic], analyzer: Analyzer) -> None:
+def _mark_listed(found: list[Topic], words: Analyzer) -> None:
     """Mark topics named in a "previous recommendations not implemented, in particular…" list."""
     names: list[set[str]] = []
     for topic in found:
@@ -95,7 +97,7 @@ def _mark_listed(found: list[Topic], analyzer: Analyzer) -> None:
             match = _LISTED.search(paragraph.text)
             if match:
                 for item in _LIST_SEPARATOR.split(match.group(1)):
-                    stems = {s for _w, s in analyzer.words(item)}
+                    stems = {s for _w, s in words.words(item)}
                     if stems:
                         names.append(stems)
     if not names:
@@ -103,6 +105,6 @@ def _mark_listed(found: list[Topic], analyzer: Analyzer) -> None:
     for topic in found:
         if not topic.heading:
             continue
-        heading = {s for _w, s in analyzer.words(topic.heading)}
+        heading = {s for _w, s in words.words(topic.heading)}
         if heading and any(heading <= name or name <= heading for name in names):
             topic.listed_as_repeated = True
