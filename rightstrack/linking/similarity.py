@@ -3,9 +3,10 @@
 Each text becomes a weighted vector of its content stems and of the thesaurus concepts it
 names (``terms.py``); weights are tf-idf over all the paragraphs and questions at hand, so
 words every paragraph uses count for little. An earlier paragraph is compared three ways,
-and the best counts: as a whole, point by point (a question often follows up one lettered
-point), and as its topic (concern and recommendation together). The topic heading is part
-of every earlier text: headings name the subject in few words ("Independent monitoring").
+each scored (``rank.py`` mixes them): as a whole, point by point (a question often follows
+up one lettered point), and as its topic (concern and recommendation together). The topic
+heading is part of every earlier text, at triple weight: headings name the subject in few
+words ("Independent monitoring").
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from .topics import Target
 from .units import Unit
 
 CONCEPT_WEIGHT = 2.0  # a shared subject counts as much as two shared rare words
-HEADING_WEIGHT = 1.5  # a word of the topic heading counts more than a word of the text
+HEADING_WEIGHT = 3.0  # a word of the topic heading counts three times a word of the text
 CONTEXT_WEIGHT = 0.5  # the chapeau of a lettered point counts half
 COMMON = 0.5  # a stem in more than this share of all texts says nothing about a subject ("child")
 

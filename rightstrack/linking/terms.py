@@ -48,12 +48,17 @@ class Analysis:
 
     stems: Counter
     concepts: dict[str, str]  # concept id -> the phrase of the text that named it
+    mentions: Counter  # concept id -> how many separate places of the text name it
 
     def features(self) -> Counter:
-        """Stems, and each concept once as "@id": what vectors are made of."""
+        """Stems, and concepts as "@id" counted by mentions: what vectors are made of.
+
+        A question that names a subject five ways ("obesity, stunting and underweight")
+        is about it more than one that mentions it once.
+        """
         out = Counter(self.stems)
-        for concept in self.concepts:
-            out[CONCEPT_PREFIX + concept] += 1
+        for concept, count in self.mentions.items():
+            out[CONCEPT_PREFIX + concept] += count
         return out
 
 
@@ -131,27 +136,42 @@ class Analyzer:
                 self._cache.clear()
             tokens = self._tokens(text)
             stems = Counter(t[1] for t in tokens if t[1] not in self._boilerplate)
-            cached = Analysis(stems, self._find_concepts(text, tokens))
+            cached = Analysis(stems, *self._find_concepts(text, tokens))
             self._cache[text] = cached
         return cached
 
-    def _find_concepts(self, text: str, tokens: list[tuple[str, str, int, int]]) -> dict[str, str]:
+    def _find_concepts(self, text: str, tokens: list[tuple[str, str, int, int]]) -> tuple[dict[str, str], Counter]:
         positions: dict[str, list[int]] = {}
         for index, (word, stem, _start, _end) in enumerate(tokens):
             positions.setdefault(stem, []).append(index)
             positions.setdefault("=" + word.lower(), []).append(index)
         found: dict[str, tuple[int, int, str]] = {}  # concept -> (words of its term, -length, phrase)
+        spans: dict[str, list[tuple[int, int]]] = {}
         for stem, where in positions.items():
             for concept, term in self._by_stem.get(stem, ()):
                 span = _span(term, positions, where)
                 if span is None:
                     continue
+                spans.setdefault(concept.id, []).append(span)
                 phrase = text[tokens[span[0]][2]:tokens[span[1]][3]]
                 # The most specific term names the concept, in the fewest words of the text.
                 key = (len(term), -len(phrase), phrase)
                 if concept.id not in found or key > found[concept.id]:
                     found[concept.id] = key
-        return {concept: key[2] for concept, key in found.items()}
+        mentions = Counter({concept: _separate(places) for concept, places in spans.items()})
+        return {concept: key[2] for concept, key in found.items()}, mentions
+
+
+def _separate(spans: list[tuple[int, int]]) -> int:
+    """How many of ``spans`` do not overlap: "early and forced marriages" is one mention."""
+    count, end = 0, -1
+    for first, last in sorted(spans):
+        if first > end:
+            count += 1
+            end = last
+        else:
+            end = max(end, last)
+    return count
 
 
 def _span(term: tuple[str, ...], positions: dict[str, list[int]], anchors: list[int]) -> tuple[int, int] | None:
