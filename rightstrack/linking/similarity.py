@@ -40,12 +40,12 @@ class Index:
 
     def __init__(self, targets: list[Target], units: list[Unit], words: Analyzer):
         self.analyzer = words  # the new document's; each earlier one is read in its own language
-        self.targets = targets
         heading = {id(t.topic): self._heading(t) for t in targets}
         paragraph_features = [self._paragraph(t, heading[id(t.topic)]) for t in targets]
         self.known = {f for features in paragraph_features for f in features if f.startswith(CONCEPT_PREFIX)}
         unit_features = [self._unit(u) for u in units]
         self.idf, self.common = _idf(paragraph_features + unit_features)
+        self._unseen = max(self.idf.values(), default=1.0)
         self._units = {u.item: vector for u, vector in zip(units, (self.weigh(f) for f in unit_features), strict=True)}
         # Every comparable text: (target index, how, vector).
         entries: list[tuple[int, str, dict[str, float]]] = []
@@ -90,16 +90,12 @@ class Index:
         for feature, count in features.items():
             if count <= 0 or feature in self.common:
                 continue
-            weight = (1.0 + math.log(count) if count >= 1 else count) * self.idf.get(feature, self.idf_unseen)
+            weight = (1.0 + math.log(count) if count >= 1 else count) * self.idf.get(feature, self._unseen)
             if feature.startswith(CONCEPT_PREFIX):
                 weight *= CONCEPT_WEIGHT
             vector[feature] = weight
         norm = math.sqrt(sum(w * w for w in vector.values())) or 1.0
         return {feature: weight / norm for feature, weight in vector.items()}
-
-    @property
-    def idf_unseen(self) -> float:
-        return self.idf.get("", 1.0)
 
     def new_subjects(self, unit: Unit) -> tuple[float, list[str]]:
         """The share of the unit's own subjects that no earlier paragraph names, and those subjects."""
@@ -141,7 +137,6 @@ def _idf(documents: list[Counter]) -> tuple[dict[str, float], set[str]]:
         frequency.update(f for f, count in features.items() if count > 0)
     total = len(documents)
     idf = {feature: math.log((1 + total) / (1 + df)) + 1.0 for feature, df in frequency.items()}
-    idf[""] = math.log(1 + total) + 1.0
     common = {f for f, df in frequency.items() if df > COMMON * total and not f.startswith(CONCEPT_PREFIX)}
     return idf, common
 

@@ -39,7 +39,6 @@ class Concept:
     id: str
     label: str
     terms: tuple[tuple[str, ...], ...]
-    phrases: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ class Analyzer:
                 stems = tuple(dict.fromkeys(s for _w, s in self.words(phrase)))
                 if set(stems) - self._generic:
                     terms.append(stems)
-            out[row["id"]] = Concept(row["id"], row["label"], tuple(terms), phrases)
+            out[row["id"]] = Concept(row["id"], row["label"], tuple(terms))
         return out
 
     # -- texts ------------------------------------------------------------------------
