@@ -13,6 +13,7 @@ import click
 
 from .documents import DocumentError, parse_file, to_json
 from .documents.models import Document, Paragraph, Subparagraph
+from .linking import METHODS, LinkReport, link_report, links_to_json
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "crc-kaz"
 
@@ -131,6 +132,64 @@ def _sub_lines(sub: Subparagraph, indent: str) -> list[str]:
 
 def _short(text: str, width: int = 100) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+@main.command("link")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--threshold", type=click.FloatRange(0, 1),
+              help="Drop candidates scoring under this (default: the method's).")
+@click.option("--method", type=click.Choice(METHODS), default="lexical", show_default=True,
+              help="lexical (thesaurus and tf-idf) or embedding (needs the 'embeddings' extra).")
+@click.option("--limit", type=click.IntRange(1, 20), default=3, show_default=True,
+              help="Candidates shown per question.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON list (shape: docs/linking.md).")
+def link_command(paths: tuple[Path, ...], threshold: float | None, method: str, limit: int, as_json: bool) -> None:
+    """Link each question of NEW to the earlier paragraphs it follows up.
+
+    Give the earlier documents first and the new one last: OLD [OLD...] NEW.
+    Notes on documents that do not fit together go to stderr.
+
+    \b
+    Examples:
+      rightstrack link examples/crc-kaz/kaz-concluding-observations-2015.txt \\
+                       examples/crc-kaz/kaz-list-of-issues-2025.md
+      rightstrack link co-2015.pdf opsc-co-2006.pdf loi-2025.pdf --json > links.json
+    """
+    documents = [parse_file(path) for path in paths]
+    report = link_report(documents[:-1], documents[-1], threshold, method, limit)
+    if as_json:
+        click.echo(json.dumps(links_to_json(report.items), ensure_ascii=False, indent=2))
+        click.echo(f"note: threshold {report.threshold:.2f} ({report.method}); candidates under it are not listed",
+                   err=True)
+    else:
+        click.echo(render_links(report))
+    for note in report.notes:
+        click.echo(f"note: {note}", err=True)
+
+
+def render_links(report: LinkReport) -> str:
+    """Each question with its candidates, score and reason, as a person reads them."""
+    linked = sum(1 for item in report.items if item.candidates)
+    explicit = sum(1 for item in report.items if any(c.explicit for c in item.candidates))
+    lines = [f"{report.new or 'new document'} against {', '.join(s or '?' for s in report.old)}",
+             f"  method {report.method} · threshold {report.threshold:.2f} · {len(report.items)} questions: "
+             f"{linked} linked ({explicit} by citation), {len(report.items) - linked} without a link"]
+    several = len(report.old) > 1
+    for item in report.items:
+        lines.append(f"\n{item.item}. {_short(item.text)}")
+        for candidate in item.candidates:
+            where = f"{candidate.symbol} " if several and candidate.symbol else ""
+            flags = "".join([" EXPLICIT" if candidate.explicit else "", " REPEATED" if candidate.repeated else ""])
+            kind = candidate.kind.replace("_", " ")
+            if candidate.recommendation and candidate.recommendation != candidate.paragraph:
+                kind += f" (recommendation: {candidate.recommendation})"
+            lines.append(f"    -> {where}para. {candidate.paragraph}  {candidate.score:.2f}  {kind}{flags}")
+            lines.append(f"       {candidate.why}")
+        if not item.candidates:
+            lines.append(f"    (no earlier paragraph scores {report.threshold:.2f} or more)")
+        for warning in item.warnings:
+            lines.append(f"    note: {warning}")
+    return "\n".join(lines)
 
 
 @main.command()
