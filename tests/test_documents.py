@@ -213,3 +213,17 @@ def test_questions_footnote_references(questions):
     # Footnotes 5 and 6 on para. 14: the Optional Protocols' concluding observations.
     assert [r.symbol for r in d.paragraph(14).references] == ["CRC/C/OPSC/KAZ/CO/1", "CRC/C/OPAC/KAZ/CO/1"]
     assert [f.mark for f in d.paragraph(14).footnotes] == ["5", "6"]
+
+
+def test_bullet_items_of_a_paragraph_are_not_headings():
+    from .conftest import shared_upr
+
+    document = parse_file(shared_upr("upr-afghanistan-2014.pdf"))
+    # Para. 12 "… the following achievements had been made between 2009 and 2013:" is followed
+    # by six bullets without final punctuation, the last "Total enrolment in higher education
+    # had increased from 52,000 in 2009 to 220,000 in 2013"; then para. 13. No heading there.
+    assert [s.title for s in document.sections if s.level == "heading"] == []
+    twelve = document.paragraph(12)
+    assert twelve.text.endswith("Total enrolment in higher education had increased from 52,000 in 2009 to "
+                                "220,000 in 2013")
+    assert document.paragraph(13).heading is None

@@ -54,6 +54,9 @@ class _Builder:
         self.paragraph: Paragraph | None = None
         self.last_number = 0
         self.in_annex = False
+        # Unnumbered items (bullets) after a paragraph announcing them with ":" belong to it
+        # until the next numbered paragraph or point: none of them is a heading.
+        self.in_list = False
 
     # -- headings ---------------------------------------------------------------------
     def section(self, level: str, title: str, label: str | None, block: Block) -> None:
@@ -118,6 +121,9 @@ class _Builder:
             return False
         if block.heading:
             return True
+        last = self.last_element()
+        if self.in_list or (last is not None and last.text.endswith((":", ";"))):
+            return False  # an item of the list the paragraph announced, not a heading
         if len(text) > 250 or text.endswith(_TERMINAL) or not text[:1].isupper():
             return False
         if text[0].isdigit() and _PARAGRAPH.match(text):
@@ -139,6 +145,7 @@ class _Builder:
                 )
                 message = f"paragraph {number} follows paragraph {self.last_number}: {missing} missing"
             self.out.warnings.append(ParseWarning(block.line, message))
+        self.in_list = False
         self.paragraph = Paragraph(
             number=number,
             kind="",
@@ -160,6 +167,7 @@ class _Builder:
         paragraph = self.paragraph
         assert paragraph is not None
         subs = paragraph.subparagraphs
+        self.in_list = False
         sub = Subparagraph(label, text, block.line)
         parent = self.place_label(label, subs, block)
         (parent.subparagraphs if parent else subs).append(sub)
@@ -196,6 +204,8 @@ class _Builder:
             self.out.front.append(block)
             self.attach(block, None)
             return
+        if target.text.endswith(":"):
+            self.in_list = True
         target.text = f"{target.text} {block.text}".strip()
         self.attach(block, target)
 
