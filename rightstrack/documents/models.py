@@ -42,7 +42,7 @@ NOTED = "noted"
 UPR_RESPONSES = (SUPPORTED, TO_BE_EXAMINED, NOTED)
 
 
-@dataclass
+@dataclass(slots=True)
 class Footnote:
     """A footnote as printed: its mark ("1", "*") and text, with the references it holds."""
 
@@ -52,7 +52,7 @@ class Footnote:
     references: list[Reference] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Reference:
     """A citation of another UN document, optionally of some of its paragraphs.
 
@@ -66,7 +66,7 @@ class Reference:
     via: str = "text"
 
 
-@dataclass
+@dataclass(slots=True)
 class Subparagraph:
     """A lettered (a), (b)… or roman (i), (ii)… point of a paragraph."""
 
@@ -78,7 +78,7 @@ class Subparagraph:
     references: list[Reference] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     """A numbered paragraph: a concern, a recommendation, a question of a list of issues…
 
@@ -114,7 +114,7 @@ class Paragraph:
         return " ".join(parts)
 
 
-@dataclass
+@dataclass(slots=True)
 class Section:
     """A heading: a part (I., II.), a thematic cluster (A., B.) or a topic sub-heading."""
 
@@ -125,7 +125,7 @@ class Section:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class Obligation:
     """A deadline or limit the document sets for the State: a report, a reply, an update."""
 
@@ -137,7 +137,7 @@ class Obligation:
     paragraph: int | None = None
 
 
-@dataclass
+@dataclass(slots=True)
 class UPRRecommendation:
     """A recommendation of a UPR Working Group report: "136.12 … (Recommending State);"."""
 
@@ -148,7 +148,7 @@ class UPRRecommendation:
     line: int = 0
 
 
-@dataclass
+@dataclass(slots=True)
 class ParseWarning:
     """A gap or oddity the parser worked around; the document still parsed."""
 
@@ -156,7 +156,7 @@ class ParseWarning:
     message: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Document:
     """A parsed UN human-rights document."""
 

@@ -250,7 +250,7 @@ class _Builder:
         if self.in_annex:
             self.out.annex.append(block)
             return
-        if _ANNEX.fullmatch(text) and self.last_number > 0:
+        if len(text) < 24 and self.last_number > 0 and _ANNEX.fullmatch(text):
             self.in_annex = True
             self.paragraph = None
             self.out.annex.append(block)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ..models import Footnote
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One block of text.
 
@@ -30,7 +30,7 @@ class Block:
     heading: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class Source:
     """A document as read: its blocks in order and its footnotes in order of their marks."""
 
