@@ -45,6 +45,14 @@ class KindSignals:
         self.positive = compile_signals(kinds["positive"])
         self.request = compile_signals(kinds["request_for_information"])
         self.introduction = re.compile(lang.data["parts"]["introduction"], re.IGNORECASE)
+        self._introductions: dict[str | None, bool] = {None: False}
+
+    def is_introduction(self, title: str | None) -> bool:
+        """Whether a part or cluster title is the introduction (remembered per title)."""
+        known = self._introductions.get(title)
+        if known is None:
+            known = self._introductions[title] = bool(self.introduction.search(title.split(". ", 1)[-1]))
+        return known
 
 
 @cache
@@ -76,8 +84,8 @@ def classify(paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int, i
 def _kind(s: KindSignals, paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int, int],
           document_type: str | None) -> str:
     start, chapeau_end, end = span
-    if document_type in _NOT_THE_COMMITTEES_VOICE or any(
-            title and s.introduction.search(title.split(". ", 1)[-1]) for title in (paragraph.part, paragraph.cluster)):
+    if (document_type in _NOT_THE_COMMITTEES_VOICE or s.is_introduction(paragraph.part)
+            or s.is_introduction(paragraph.cluster)):
         return PROCEDURAL
     if s.procedural.search(low, hits, start, chapeau_end):
         return PROCEDURAL

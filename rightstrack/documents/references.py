@@ -96,11 +96,14 @@ class ReferenceFinder:
         self.ibid = re.compile(patterns["ibid"])
 
     # -- general comments ---------------------------------------------------------------
-    def general_comments(self, text: str) -> tuple[list[int], list[Reference]]:
-        """Numbers of the own committee's general comments, and references to others'."""
+    def general_comments(self, text: str, low: str | None = None) -> tuple[list[int], list[Reference]]:
+        """Numbers of the own committee's general comments, and references to others'.
+
+        ``low`` is ``text`` lower-cased, when the caller has it already.
+        """
         own: list[int] = []
         others: list[Reference] = []
-        text = text.lower()
+        text = low if low is not None else text.lower()
         for match in self.general_comment.finditer(text):
             numbers = [int(n) for n in re.findall(r"\d+", _YEAR.sub("", match.group("numbers")))]
             owner = self._owner(text, match.end())
@@ -126,12 +129,16 @@ class ReferenceFinder:
         return None
 
     # -- document symbols and their paragraphs ------------------------------------------
-    def references(self, text: str, via: str = "text") -> list[Reference]:
-        """Symbols and resolutions cited in ``text``, each with the paragraphs cited of it."""
+    def references(self, text: str, via: str = "text", low: str | None = None) -> list[Reference]:
+        """Symbols and resolutions cited in ``text``, each with the paragraphs cited of it.
+
+        ``low`` is ``text`` lower-cased, when the caller has it already.
+        """
         if "/" not in text:
             return []
         tokens = [(start, end, Reference(symbol, via=via)) for start, end, symbol in find_symbols(text)]
-        low = lower_same_length(text)
+        if low is None:
+            low = lower_same_length(text)
         if "resolution" in low:
             for match in self.resolution.finditer(low):
                 pattern = self._resolution_symbol(low, match.start())
@@ -222,22 +229,35 @@ def _merge(references: list[Reference]) -> list[Reference]:
 
 
 _TREATY_WORDS = ("convention", "covenant", "protocol", "treaty", "statute", "agreement")
+_TREATY_WORD_SET = frozenset(_TREATY_WORDS)
+
+
+_KEY = 6  # characters after a trigger word that pick the candidate names
 
 
 @cache
-def _treaty_index() -> dict[str, list[tuple[int, str, str]]]:
-    """For each trigger word, the lower-cased names containing it: (offset of the word, name, code)."""
-    index: dict[str, list[tuple[int, str, str]]] = {word: [] for word in _TREATY_WORDS}
+def _treaty_index() -> dict[str, tuple[dict[str, list[tuple[int, str, str]]], list[tuple[int, str, str]]]]:
+    """For each trigger word: the names containing it, by the characters that follow it
+    (so a hit is checked against one or two names, not all), and the names it ends."""
+    index: dict[str, tuple[dict[str, list[tuple[int, str, str]]], list[tuple[int, str, str]]]] = {
+        word: ({}, []) for word in _TREATY_WORDS}
     for treaty in _load("treaties.json")["treaties"]:
         for name in treaty["names"]:
             low = name.lower()
             for word in _TREATY_WORDS:
                 offset = low.find(word)
                 if offset >= 0:
-                    index[word].append((offset, low, treaty["code"]))
+                    following = low[offset + len(word):offset + len(word) + _KEY]
+                    by_key, ending = index[word]
+                    row = (offset, low, treaty["code"])
+                    if len(following) == _KEY:
+                        by_key.setdefault(following, []).append(row)
+                    else:
+                        ending.append(row)
                     break
-    for names in index.values():
-        names.sort(key=lambda row: -len(row[1]))
+    for by_key, ending in index.values():
+        for rows in (*by_key.values(), ending):
+            rows.sort(key=lambda row: -len(row[1]))
     return index
 
 
@@ -257,11 +277,13 @@ def treaties_at(low: str, hits: Hits, start: int, end: int) -> list[str]:
     """``treaties`` of ``low[start:end]``, where ``hits`` has the trigger words' positions."""
     found_at: list[tuple[int, int, str]] = []
     index = _treaty_index()
-    for word in _TREATY_WORDS:
-        for position in hits.get(word, ()):
+    for word in _TREATY_WORD_SET.intersection(hits):
+        by_key, ending = index[word]
+        for position in hits[word]:
             if not start <= position < end:
                 continue
-            for offset, name, code in index[word]:
+            after = position + len(word)
+            for offset, name, code in (*by_key.get(low[after:after + _KEY], ()), *ending):
                 begin = position - offset
                 if begin >= start and low.startswith(name, begin) and _word_edge(low, begin, begin + len(name)):
                     found_at.append((begin, -(begin + len(name)), code))
@@ -293,16 +315,27 @@ def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, span: tuple[
     in the lower-cased ``low`` whose triggers are ``hits``, so that paragraphs citing
     nothing cost nothing.
     """
-    present = hits
-    if "general" in present:
-        own, others = finder.general_comments(text)
+    footnoted = _has_footnotes(paragraph)
+    if not footnoted and TRIGGERS.isdisjoint(hits):
+        paragraph.general_comments, paragraph.references, paragraph.treaties = [], [], []
+        return
+    start = span[0]
+    if "general" in hits:
+        own, others = finder.general_comments(text, low[start:span[1]])
     else:
         own, others = [], []
     paragraph.general_comments = own
-    slash = "/" in present
-    references = (finder.references(paragraph.text) if slash else []) + others
-    for sub in _all_subparagraphs(paragraph.subparagraphs):
-        sub.references = finder.references(sub.text) if slash else []
+    slash = "/" in hits
+
+    def cited(element: Paragraph | Subparagraph, offset: int) -> list[Reference]:
+        if not slash:
+            return []
+        begin = start + offset
+        return finder.references(element.text, low=low[begin:begin + len(element.text)])
+
+    references = cited(paragraph, 0) + others
+    for sub, offset in _subparagraph_offsets(paragraph) if slash or footnoted else ():
+        sub.references = cited(sub, offset)
         for footnote in sub.footnotes:
             sub.references = _merge(sub.references + [_copy(r) for r in footnote.references])
         references.extend(_copy(r) for r in sub.references)
@@ -312,6 +345,21 @@ def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, span: tuple[
     paragraph.treaties = treaties_at(low, hits, *span)
     for footnote in paragraph.footnotes:
         paragraph.treaties.extend(code for code in treaties(footnote.text) if code not in paragraph.treaties)
+
+
+def _subparagraph_offsets(paragraph: Paragraph) -> list[tuple[Subparagraph, int]]:
+    """Each sub-paragraph with the offset of its text in ``paragraph.full_text()``."""
+    out: list[tuple[Subparagraph, int]] = []
+    offset = len(paragraph.text)
+    for sub in _all_subparagraphs(paragraph.subparagraphs):
+        offset += len(sub.label) + 4  # " (a) "
+        out.append((sub, offset))
+        offset += len(sub.text)
+    return out
+
+
+def _has_footnotes(paragraph: Paragraph) -> bool:
+    return bool(paragraph.footnotes) or any(sub.footnotes for sub in _all_subparagraphs(paragraph.subparagraphs))
 
 
 def _copy(reference: Reference) -> Reference:
