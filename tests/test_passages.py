@@ -173,3 +173,73 @@ def test_document_types_and_cycles(title, document_type, cycle):
     expected = {"concluding_observations": "recommendation", "list_of_issues_prior_to_reporting":
                 "request_for_information"}.get(document_type, "procedural")
     assert document.paragraphs[0].kind == expected
+
+
+@pytest.mark.parametrize("paragraph, kind, description, due", [
+    # Human Rights Committee, the standard follow-up paragraph.
+    ("In accordance with rule 75, paragraph 1, of the Committee’s rules of procedure, the State party is "
+     "requested to provide, by 27 July 2025, information on the implementation of the recommendations made by "
+     "the Committee in paragraphs 12 (non-discrimination), 26 (violence against women) and 36 (torture and "
+     "ill-treatment) above.", "follow_up", "Follow-up information on paragraphs 12, 26, 36", "2025-07-27"),
+    # Committee against Torture.
+    ("The Committee requests the State party to provide, by 12 May 2023, information on follow-up to the "
+     "Committee’s recommendations on the investigation of complaints (see paras. 11 (a), 17 (b) and 29 (c) "
+     "above).", "follow_up", "Follow-up information on paragraphs 11(a), 17(b), 29(c)", "2023-05-12"),
+    # Committee on Economic, Social and Cultural Rights.
+    ("The Committee requests the State party to submit its fourth periodic report, to be prepared in "
+     "accordance with the reporting guidelines adopted by the Committee in 2008 (E/C.12/2008/2), by 31 March "
+     "2026.", "periodic_report", "Fourth periodic report", "2026-03-31"),
+    ("The Committee requests the State party to provide, within 24 months of the adoption of the present "
+     "concluding observations, information on the implementation of the recommendations contained in "
+     "paragraphs 12 (a) and 36 above.", "follow_up", "Follow-up information on paragraphs 12(a), 36",
+     "2024-10-02"),
+])
+def test_obligations_of_other_committees(paragraph, kind, description, due):
+    text = ("Committee against Torture\nConcluding observations on the fourth periodic report of Kazakhstan\n"
+            "1. The Committee considered the fourth periodic report of Kazakhstan and adopted the present "
+            "concluding observations at its meeting held on 2 October 2022.\n"
+            f"2. {paragraph}\n")
+    (obligation,) = parse_text(text).obligations
+    assert (obligation.kind, obligation.description, obligation.due, obligation.paragraph) == (
+        kind, description, due, 2)
+
+
+CCPR = """Human Rights Committee
+Concluding observations on the third periodic report of Kazakhstan*
+* Adopted by the Committee at its one hundred and thirty-sixth session (10 October-4 November 2022).
+1. The Committee considered the third periodic report of Kazakhstan at its 3912th and 3913th meetings, \
+held on 13 and 14 October 2022. At its 3936th meeting, held on 31 October 2022, it adopted the present \
+concluding observations.
+A. Introduction
+2. The Committee is grateful to the State party for having accepted the simplified reporting procedure.
+B. Positive aspects
+3. The Committee welcomes the adoption by the State party of the Law on the abolition of the death penalty.
+C. Principal matters of concern and recommendations
+National human rights institution
+4. While noting the reaccreditation of the Commissioner for Human Rights with B status, the Committee \
+remains concerned about the lack of independence of the institution.
+5. The State party should:
+(a) Ensure that the Commissioner for Human Rights fully complies with the Paris Principles;
+(b) Allocate adequate financial and human resources to the institution.
+Torture and ill-treatment
+6. The Committee is concerned about reports of torture during the events of January 2022.
+7. The State party should take immediate measures to eradicate torture, as a matter of urgency.
+D. Dissemination and follow-up
+8. The State party should widely disseminate the Covenant and the present concluding observations.
+"""
+
+
+def test_human_rights_committee_layout():
+    document = parse_text(CCPR)
+    assert (document.committee, document.cycle, document.session) == ("CCPR", "3", 136)
+    assert document.dates["adopted"] == "2022-10-31"
+    assert [(p.number, p.kind) for p in document.paragraphs] == [
+        (1, "procedural"), (2, "procedural"), (3, "positive_aspect"), (4, "concern"), (5, "recommendation"),
+        (6, "concern"), (7, "recommendation"), (8, "recommendation")]
+    assert document.paragraph(4).repeated  # "remains concerned"
+    five = document.paragraph(5)
+    assert (five.cluster, five.heading) == ("C. Principal matters of concern and recommendations",
+                                            "National human rights institution")
+    assert [s.label for s in five.subparagraphs] == ["a", "b"]
+    assert document.paragraph(8).heading is None
+    assert document.symbol == "CCPR/C/KAZ/CO/3"

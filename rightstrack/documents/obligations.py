@@ -35,11 +35,12 @@ class ObligationPatterns:
         self.core_document = signals("core_document")
         self.reply = signals("reply")
         self.update = signals("update")
+        self.follow_up = signals("follow_up")
         self.follow_up_paragraphs = re.compile(data["follow_up_paragraphs"])
         self.year_unit = data["year_unit"]
         self.descriptions = lang.data["descriptions"]
         self.triggers = frozenset().union(*(s.triggers for s in (
-            self.words, self.pages, self.within, self.periodic_report, self.due_month)))
+            self.words, self.pages, self.within, self.periodic_report, self.due_month, self.follow_up)))
 
 
 @cache
@@ -50,7 +51,8 @@ def patterns(code: str) -> ObligationPatterns:
 def triggers(code: str) -> frozenset[str]:
     p = patterns(code)
     return frozenset().union(*(s.triggers for s in (
-        p.words, p.pages, p.due, p.due_month, p.within, p.periodic_report, p.core_document, p.reply, p.update)))
+        p.words, p.pages, p.due, p.due_month, p.within, p.periodic_report, p.core_document, p.reply, p.update,
+        p.follow_up)))
 
 
 def find(paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int], document_type: str | None,
@@ -73,8 +75,9 @@ def _obligation(p: ObligationPatterns, paragraph: Paragraph, low: str, hits: Hit
     max_words = _count(search(p.words), lang)
     max_pages = _count(search(p.pages), lang)
     within = search(p.within)
+    follow_up = search(p.follow_up)
     due = None
-    if max_words or max_pages or search(p.periodic_report):
+    if max_words or max_pages or follow_up or search(p.periodic_report):
         due_match = search(p.due)
         due = lang.date(due_match.group("date")) if due_match else None
     if document_type == UPR_REPORT:
@@ -83,15 +86,16 @@ def _obligation(p: ObligationPatterns, paragraph: Paragraph, low: str, hits: Hit
             return Obligation("response", p.descriptions["response"], lang.date(month.group("date")),
                               paragraph=paragraph.number)
         return None
-    if within:
-        amount = lang.number(within.group("n")) or 0
-        months = amount * 12 if within.group("unit").startswith(p.year_unit) else amount
-        listed = p.follow_up_paragraphs.search(low, within.end(), end)
+    if within or (follow_up and due):
+        if within:
+            amount = lang.number(within.group("n")) or 0
+            months = amount * 12 if within.group("unit").startswith(p.year_unit) else amount
+            due = _add_months(adopted, months) if adopted else None
+        listed = p.follow_up_paragraphs.search(low, (within or follow_up).start(), end)
         numbers = ", ".join(paragraph_list(listed.group("list"))) if listed else ""
         description = (p.descriptions["follow_up"].format(paragraphs=numbers) if numbers
                        else p.descriptions["follow_up_no_paragraphs"])
-        return Obligation("follow_up", description, _add_months(adopted, months) if adopted else None,
-                          max_words, max_pages, paragraph.number)
+        return Obligation("follow_up", description, due, max_words, max_pages, paragraph.number)
     if max_words is None and max_pages is None and due is None:
         return None
     if search(p.core_document):

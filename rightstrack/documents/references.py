@@ -23,6 +23,7 @@ _SYMBOL = re.compile(
     r"|E/CN\.4"
     r")(?:/[A-Za-z0-9][A-Za-z0-9.()\-–]*)+"
 )
+_SUBJECT = re.compile(r"\s*\([^()]{5,}\)")
 _PARA_LIST_ITEM = re.compile(r"(\d{1,4})((?:\s*\([a-z0-9]{1,4}\))*)")
 _SENTENCE_END = re.compile(r"\.\s+[A-Z“\"]")
 _WORD_BEFORE = re.compile(r"(\w+)\)?$")
@@ -66,6 +67,7 @@ def clean_symbol(symbol: str) -> str:
 def paragraph_list(spec: str) -> list[str]:
     """"98–104" -> 98 … 104; "55 (a)" -> "55(a)"; "7 and 15" -> 7, 15."""
     out: list[str] = []
+    spec = _SUBJECT.sub("", spec)  # "12 (non-discrimination)": a subject, not a point
     items = list(_PARA_LIST_ITEM.finditer(spec))
     for index, item in enumerate(items):
         label = item.group(1) + re.sub(r"\s+", "", item.group(2))
