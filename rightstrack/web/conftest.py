@@ -44,6 +44,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(autouse=True)
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
 
 
 @pytest.fixture
@@ -95,3 +96,35 @@ def client_for(users):
             client.force_login(users[role])
         return client
     return make
+
+
+@pytest.fixture
+def sample(db, agencies):
+    """A small document built directly (fast): paragraph 1 assigned to MoE, 2 to MoH, 3 to nobody;
+    question 1 of a later list of issues follows up paragraph 1 (a proposed link) and a proposed tag."""
+    from rightstrack.web.reviews.models import Document, Link, Paragraph, Tag
+
+    co = Document.objects.create(symbol="CRC/C/XYZ/CO/1", committee="CRC", state="Xanadu", state_code="XYZ",
+                                 type="concluding_observations", cycle="1", language="en", paragraph_count=3,
+                                 sha256="0" * 64, date="2015-10-02")
+    common = {"document": co, "committee": "CRC", "state_code": "XYZ", "cycle": "1", "year": 2015,
+              "kind": "recommendation"}
+    p1 = Paragraph.objects.create(number="1", position=1, text="Ensure birth registration <script>alert(1)</script>",
+                                  full_text="Ensure birth registration", lead_agency=agencies["MoE"], **common)
+    p2 = Paragraph.objects.create(number="2", position=2, text="Prohibit corporal punishment.",
+                                  full_text="Prohibit corporal punishment.", lead_agency=agencies["MoH"], **common)
+    p3 = Paragraph.objects.create(number="3", position=3, text="Adopt a juvenile justice law.",
+                                  full_text="Adopt a juvenile justice law.", **common)
+    loi = Document.objects.create(symbol="CRC/C/XYZ/Q/2", committee="CRC", state="Xanadu", state_code="XYZ",
+                                  type="list_of_issues", cycle="2", language="en", paragraph_count=1,
+                                  sha256="1" * 64, date="2025-10-01")
+    q1 = Paragraph.objects.create(document=loi, number="1", position=1, kind="request_for_information",
+                                  text="Please provide information on birth registration.",
+                                  full_text="Please provide information on birth registration.",
+                                  committee="CRC", state_code="XYZ", cycle="2", year=2025)
+    link = Link.objects.create(source=q1, target=p1, origin="linking", score=0.8, why="same words")
+    tag = Tag.objects.create(paragraph=p1, vocabulary="theme", value="Birth registration", origin="tagging")
+    return {"co": co, "loi": loi, "p1": p1, "p2": p2, "p3": p3, "q1": q1, "link": link, "tag": tag}
+
+
+ROLES = ("admin", "coordinator", "focal_point", "viewer", None)

@@ -56,6 +56,8 @@ class ActionForm(forms.ModelForm):
 
 
 class EvidenceForm(forms.ModelForm):
+    url = forms.URLField(required=False, max_length=500, assume_scheme="https", label="Link")
+
     class Meta:
         model = Evidence
         fields = ["title", "url", "file", "action"]
