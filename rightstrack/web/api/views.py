@@ -5,6 +5,7 @@ from __future__ import annotations
 from rest_framework import viewsets
 from rest_framework.exceptions import PermissionDenied
 
+from ..core.context import attribute_to
 from ..core.permissions import restrict
 from .permissions import ACTION_OF_METHOD
 
@@ -16,6 +17,10 @@ class RestrictedViewSet(viewsets.GenericViewSet):
     """
 
     queryset = None
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        attribute_to(request.user)  # token users are known only now, after the middleware ran
 
     def get_queryset(self):
         return restrict(self.queryset.all(), self.request.user, "view")

@@ -34,3 +34,10 @@ def change_context(user=None, message: str = ""):
         yield _current.get()
     finally:
         _current.reset(token)
+
+
+def attribute_to(user) -> None:
+    """Name the user of the current request once it is known (the API authenticates late)."""
+    context = _current.get()
+    if context is not None and getattr(user, "is_authenticated", False):
+        context.user = user

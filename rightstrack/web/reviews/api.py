@@ -87,6 +87,9 @@ class ParagraphSerializer(serializers.ModelSerializer):
                             ("status", "status_note", "lead_agency", "supporting_agencies", "published", "version")]
 
     def validate(self, data):
+        if "version" not in data:
+            raise serializers.ValidationError({"version": "Send back the version you read (it guards against "
+                                                          "overwriting someone else's change)."})
         allowed = set(editable_fields(self.context["request"].user)) | {"version"}
         refused = sorted(set(data) - allowed)
         if refused:
