@@ -5,7 +5,10 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint install clean
+.PHONY: demo test bench lint install clean chromium
+
+# The web suite runs a second time on this PostgreSQL (skipped, with the reason, when unreachable).
+TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
 install: $(STAMP)
 
@@ -18,8 +21,15 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/rightstrack demo
 
-test: $(STAMP)
+test: $(STAMP) chromium
 	$(BIN)/python -m pytest -q
+	DATABASE_URL=$(TEST_POSTGRES) $(BIN)/python -m pytest -q -p no:cacheprovider rightstrack/web -m "not e2e"
+
+# Debian's chromium for the end-to-end tests (Playwright drives it; no browser is downloaded).
+chromium:
+	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests …"; \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium could not be installed: the end-to-end tests will be skipped"; }
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
