@@ -18,8 +18,10 @@ PUBLIC = AnonymousUser()
 
 def index(request):
     paragraphs = Paragraph.objects.restrict(PUBLIC)
-    states = (paragraphs.values("state_code", "document__state").annotate(n=Count("id"))
-              .order_by("document__state"))
+    names = dict(Document.objects.values_list("state_code", "state").distinct())
+    counts = paragraphs.order_by().values_list("state_code").annotate(n=Count("id"))
+    states = sorted(({"state_code": code, "state": names.get(code, code), "n": n} for code, n in counts),
+                    key=lambda row: row["state"])
     status = dict(paragraphs.order_by().values_list("status").annotate(n=Count("id")))
     summary = [(label, status.get(value, 0)) for value, label in Status.choices if status.get(value)]
     return render(request, "portal/index.html", {"states": states, "summary": summary})

@@ -13,7 +13,7 @@ from .models import Document, Paragraph, Tag
 
 
 def _tag_filter(vocabulary: str):
-    def method(self, queryset, name, values):
+    def method(queryset, name, values):
         for value in values:
             queryset = queryset.filter(Exists(Tag.objects.filter(
                 paragraph=OuterRef("pk"), vocabulary=vocabulary, value=value).exclude(decision=Decision.REJECTED)))
@@ -31,6 +31,10 @@ class FreeMultipleChoiceField(django_filters.fields.MultipleChoiceField):
 class FreeMultipleFilter(django_filters.MultipleChoiceFilter):
     field_class = FreeMultipleChoiceField
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("distinct", False)  # no join: no duplicate rows to remove
+        super().__init__(*args, **kwargs)
+
 
 class ParagraphFilterSet(django_filters.FilterSet):
     q = django_filters.CharFilter(method="full_text", label="Words")
@@ -39,12 +43,12 @@ class ParagraphFilterSet(django_filters.FilterSet):
     cycle = FreeMultipleFilter()
     year = django_filters.NumberFilter()
     document = django_filters.ModelChoiceFilter(queryset=Document.objects.all())
-    kind = django_filters.MultipleChoiceFilter(choices=Kind.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=Kind.choices, distinct=False)
     urgent = django_filters.BooleanFilter()
-    status = django_filters.MultipleChoiceFilter(choices=Status.choices)
+    status = django_filters.MultipleChoiceFilter(choices=Status.choices, distinct=False)
     agency = django_filters.ModelMultipleChoiceFilter(queryset=Agency.objects.all(), method="responsible",
                                                       label="Responsible agency (lead or supporting)")
-    lead_agency = django_filters.ModelMultipleChoiceFilter(queryset=Agency.objects.all())
+    lead_agency = django_filters.ModelMultipleChoiceFilter(queryset=Agency.objects.all(), distinct=False)
     published = django_filters.BooleanFilter()
     article = FreeMultipleFilter(method=_tag_filter(Vocabulary.ARTICLE))
     theme = FreeMultipleFilter(method=_tag_filter(Vocabulary.THEME))

@@ -9,7 +9,7 @@ from django.conf import settings
 
 from ...documents.readers import FORMATS
 from .choices import Vocabulary
-from .models import Paragraph
+from .models import Document, Paragraph
 
 ACCEPT = ",".join(f".{f}" for f in FORMATS) + ",.htm,.text"
 
@@ -30,17 +30,27 @@ class UploadForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    """A link added by hand: this paragraph follows up an earlier one."""
+    """A link added by hand: this paragraph follows up paragraph N of an earlier document."""
 
-    target = forms.ModelChoiceField(queryset=Paragraph.objects.none(), label="Earlier paragraph it follows up")
+    document = forms.ModelChoiceField(queryset=Document.objects.none(), label="Earlier document")
+    number = forms.CharField(max_length=20, label="Paragraph or recommendation number",
+                             help_text='e.g. "39" or "136.12"')
     source_item = forms.CharField(required=False, max_length=30, label="Sub-point (optional)",
                                   help_text='e.g. "8(d)"')
 
     def __init__(self, *args, paragraph: Paragraph, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["target"].queryset = (Paragraph.objects.filter(state_code=paragraph.state_code)
-                                          .exclude(document=paragraph.document).select_related("document")
-                                          .order_by("document__date", "position"))
+        self.fields["document"].queryset = (Document.objects.filter(state_code=paragraph.state_code)
+                                            .exclude(pk=paragraph.document_id).order_by("-date"))
+
+    def clean(self):
+        data = super().clean()
+        if data.get("document") and data.get("number"):
+            target = Paragraph.objects.filter(document=data["document"], number=data["number"].strip()).first()
+            if target is None:
+                raise forms.ValidationError({"number": f"{data['document']} has no paragraph {data['number']}."})
+            data["target"] = target
+        return data
 
 
 class TagForm(forms.Form):

@@ -122,8 +122,9 @@ class Paragraph(TrackedModel, VersionedModel):
             models.Index(fields=["status"]),
             models.Index(fields=["lead_agency", "status"]),
             models.Index(fields=["urgent"]),
-            models.Index(fields=["published", "state_code"]),
-            models.Index(fields=["year", "position"]),
+            # Partial: the portal reads only published rows ("WHERE published" can use it).
+            models.Index(fields=["state_code", "status"], condition=Q(published=True), name="paragraph_published"),
+            models.Index(fields=["-year", "document", "position"], name="paragraph_newest_first"),
         ]
 
     def __str__(self) -> str:
@@ -186,7 +187,11 @@ class Tag(TrackedModel):
     class Meta:
         ordering = ["vocabulary", "value"]
         constraints = [models.UniqueConstraint(fields=["paragraph", "vocabulary", "value"], name="tag_unique")]
-        indexes = [models.Index(fields=["vocabulary", "value", "paragraph"])]
+        indexes = [
+            # Covering indexes of the tag facets: all paragraphs, and a filtered set of them.
+            models.Index(fields=["vocabulary", "value", "decision"], name="tag_facet_all"),
+            models.Index(fields=["paragraph", "vocabulary", "value", "decision"], name="tag_facet_filtered"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_vocabulary_display()}: {self.value}"

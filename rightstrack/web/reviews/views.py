@@ -18,9 +18,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from ...documents import DocumentError, parse_bytes
+from ..agencies.models import Agency
 from ..core.models import ObjectChange
 from ..core.permissions import can, editable_fields, is_coordinator
-from ..tracking.forms import BulkAssignForm, TrackingForm
+from ..tracking.forms import TrackingForm
 from . import facets as facet_counts
 from . import importer
 from .choices import Decision, Origin
@@ -59,7 +60,8 @@ def document(request, pk: int):
     clusters = [(cluster, list(rows)) for cluster, rows in groupby(paragraphs, key=lambda p: p.cluster)]
     return render(request, "reviews/document.html", {
         "document": doc, "clusters": clusters, "versions": doc.versions.all(),
-        "bulk_form": BulkAssignForm() if is_coordinator(request.user) else None,
+        "agencies": list(Agency.objects.filter(active=True).values_list("pk", "name"))
+        if is_coordinator(request.user) else None,
     })
 
 
@@ -102,12 +104,14 @@ def search(request):
     if not filterset.is_valid():
         return render(request, "reviews/search.html", {"filter": filterset, "page": None, "facets": []},
                       status=400)
-    results = filterset.qs.select_related("document", "lead_agency").order_by("-year", "position", "id")
+    results = filterset.qs.select_related("document", "lead_agency").order_by("-year", "document_id", "position")
     selected = {name: request.GET.getlist(name) for name in request.GET if name not in ("page", "q")}
     filtered = any(value for name, value in filterset.form.cleaned_data.items() if value not in (None, "", []))
-    page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
-    context = {"filter": filterset, "page": page, "query": request.GET.copy(),
-               "facets": facet_counts.facets(filterset.qs, selected, filtered)}
+    facets, total = facet_counts.facets(filterset.qs, selected, filtered)
+    paginator = Paginator(results, PAGE_SIZE)
+    paginator.count = total  # known from the facet counts: no second COUNT over the matches
+    page = paginator.get_page(request.GET.get("page"))
+    context = {"filter": filterset, "page": page, "query": request.GET.copy(), "facets": facets}
     template = "reviews/_results.html" if request.headers.get("HX-Request") else "reviews/search.html"
     return render(request, template, context)
 

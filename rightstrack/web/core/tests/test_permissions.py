@@ -77,7 +77,7 @@ WEB = [
               lambda c, s, a: c.post(f"/links/{s['link'].pk}/decide/", {"decision": "confirmed"}),
               lambda s, a: Link.objects.get(pk=s["link"].pk).decision == "confirmed"),
     WritePath("add link", STAFF,
-              lambda c, s, a: c.post(f"/paragraphs/{s['q1'].pk}/links/", {"target": s["p2"].pk}),
+              lambda c, s, a: c.post(f"/paragraphs/{s['q1'].pk}/links/", {"document": s["co"].pk, "number": "2"}),
               lambda s, a: Link.objects.filter(target=s["p2"]).exists()),
     WritePath("reject tag", STAFF,
               lambda c, s, a: c.post(f"/tags/{s['tag'].pk}/decide/", {"decision": "rejected"}),

@@ -65,6 +65,15 @@ def test_facet_counts_match_the_filtered_results(kaz, client_for):
     assert facet.group(1) == re.search(r"<strong>(\d+)</strong> paragraphs", filtered).group(1)
 
 
+def test_tag_facets_filter_by_article(kaz, client_for):
+    client = client_for("viewer")
+    page = client.get("/search/", {"article": "21"}).content.decode()
+    expected = Paragraph.objects.filter(tags__vocabulary="article", tags__value="21").distinct().count()
+    assert expected > 0
+    assert re.search(r"<strong>(\d+)</strong> paragraphs", page).group(1) == str(expected)
+    assert 'name="article" value="21" checked' in page
+
+
 def test_search_answers_htmx_with_the_results_only(kaz, client_for):
     response = client_for("viewer").get("/search/", {"q": "children"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200
