@@ -94,7 +94,8 @@ def history(request, pk: int):
     item = get_object_or_404(Paragraph.objects.restrict(request.user).select_related("document"), pk=pk)
     changes = ObjectChange.objects.filter(paragraph_id=item.pk).select_related("content_type")
     page = Paginator(changes, 100).get_page(request.GET.get("page"))
-    return render(request, "reviews/history.html", {"p": item, "page": page})
+    first = item.document.versions.order_by("number").first()
+    return render(request, "reviews/history.html", {"p": item, "page": page, "imported": first})
 
 
 @login_required
