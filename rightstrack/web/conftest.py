@@ -45,6 +45,9 @@ def pytest_collection_modifyitems(config, items):
 def _media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # speed only
+    from django.core.cache import cache
+
+    cache.clear()  # ids repeat across tests rolled back: cached facets must not leak
 
 
 @pytest.fixture

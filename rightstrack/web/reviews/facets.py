@@ -3,8 +3,9 @@
 The facet columns are copied onto ``Paragraph`` so no facet joins documents. A filtered
 set (a search, a facet) is read once, as a materialised CTE grouped per facet in the same
 statement, and its size comes from the same counts (no separate COUNT). Every visible
-paragraph (the search page as it opens) is counted from one index per facet and cached
-until the data next changes. Tag facets are one grouped query for all vocabularies.
+paragraph (the search page as it opens) is counted from one index per facet. Tag facets
+are one grouped query for all vocabularies. Counts are cached per query until the data
+next changes (``generation``), so paging through results does not count again.
 """
 
 from __future__ import annotations
@@ -46,15 +47,19 @@ class Facet:
 
 
 def generation() -> str:
-    """Changes whenever tracked data or documents change: the cache key of unfiltered counts."""
-    last = ObjectChange.objects.aggregate(n=Max("id"))["n"]
-    return f"{last}-{Paragraph.objects.aggregate(n=Max('id'))['n']}"
+    """Changes whenever tracked data, documents, links or tags change: part of the cache key.
+
+    Every save is change-logged; bulk inserts on import add paragraphs, links and tags.
+    """
+    return "-".join(str(model.objects.aggregate(n=Max("id"))["n"]) for model in (ObjectChange, Paragraph, Tag))
 
 
 def facets(queryset, selected: dict[str, list[str]], filtered: bool) -> tuple[list[Facet], int]:
-    """The facets of ``queryset`` and its size; ``filtered`` False means every visible paragraph."""
-    if filtered:
-        return _compute(queryset, selected, filtered)
+    """The facets of ``queryset`` and its size; ``filtered`` False means every visible paragraph.
+
+    Cached per query until the data next changes: paging through a long result list, or
+    coming back to the search page, does not count again.
+    """
     key = "facets:" + hashlib.sha1(f"{queryset.query}|{generation()}".encode()).hexdigest()
     cached = cache.get(key)
     if cached is None:

@@ -74,9 +74,14 @@ def propose(parsed: Parsed, exclude: Document | None = None) -> list[Proposal]:
             symbol = candidate.symbol or (earlier[0].symbol if len(earlier) == 1 else None)
             if symbol is None:
                 continue
-            proposals.append(Proposal(item.item, str(item.paragraph), symbol, str(candidate.paragraph),
-                                      float(candidate.score), candidate.why or "", bool(candidate.explicit),
-                                      Origin.LINKING))
+            targets = [(candidate.paragraph, candidate.why or "")]
+            if candidate.recommendation not in (None, candidate.paragraph):
+                # A concern found: link also to the recommendation of its subject, what the State was asked.
+                targets.append((candidate.recommendation,
+                                f"recommendation on the subject of para. {candidate.paragraph}: {candidate.why}"))
+            for number, why in targets:
+                proposals.append(Proposal(item.item, str(item.paragraph), symbol, str(number), float(candidate.score),
+                                          why, bool(candidate.explicit), Origin.LINKING))
     return proposals
 
 

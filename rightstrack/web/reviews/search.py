@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models.expressions import RawSQL
+from django.db.models import Lookup, TextField
 
 _TOKEN = re.compile(r'"([^"]+)"|(\w+)', re.UNICODE)
 
@@ -26,25 +26,40 @@ def fts5_query(text: str) -> str:
     return " ".join(parts)
 
 
+class Matches(Lookup):
+    """``full_text__matches="words"``: the full-text index of the row's own table alias.
+
+    A lookup rather than raw SQL so the condition follows Django's table aliases (facets
+    reuse the filtered query as a sub-query) and PostgreSQL reads the row once.
+    """
+
+    lookup_name = "matches"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        table = lhs[: -len(connection.ops.quote_name("full_text"))]  # '"U0".' or '"reviews_paragraph".'
+        if connection.vendor == "postgresql":
+            return f"{table}{connection.ops.quote_name('search')} @@ websearch_to_tsquery('simple', {rhs})", \
+                [*lhs_params, *rhs_params]
+        if connection.vendor == "sqlite":
+            fts = connection.ops.quote_name("reviews_paragraph_fts")
+            return f"{table}{connection.ops.quote_name('id')} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {rhs})", \
+                [*lhs_params, *rhs_params]
+        return f"{lhs} LIKE '%%' || {rhs} || '%%'", [*lhs_params, *rhs_params]  # pragma: no cover
+
+
 def matching(queryset, text: str):
     """``queryset`` narrowed to paragraphs whose text (with sub-points) matches ``text``."""
     text = text.strip()
+    if connection.vendor == "sqlite":
+        text = fts5_query(text)
     if not text:
         return queryset
-    table = queryset.model._meta.db_table
-    # A sub-select on ids, not a condition on the outer table: it stays right when Django
-    # aliases the table (facets reuse the filtered query as a sub-query).
-    if connection.vendor == "postgresql":
-        ids = RawSQL(f"SELECT id FROM {table} WHERE search @@ websearch_to_tsquery('simple', %s)", [text])
-        return queryset.filter(pk__in=ids)
-    if connection.vendor == "sqlite":
-        expression = fts5_query(text)
-        if not expression:
-            return queryset
-        ids = RawSQL(f"SELECT rowid FROM {table}_fts WHERE {table}_fts MATCH %s", [expression])
-        return queryset.filter(pk__in=ids)
-    return queryset.filter(full_text__icontains=text)  # pragma: no cover - other databases
+    return queryset.filter(full_text__matches=text)
 
+
+TextField.register_lookup(Matches)
 
 SQLITE_SQL = [
     """CREATE VIRTUAL TABLE reviews_paragraph_fts USING fts5(

@@ -130,3 +130,16 @@ def test_bad_upload_is_explained_next_to_the_field_and_nothing_saved(db, users, 
     assert message in errors
     assert "Traceback" not in page
     assert not Document.objects.exists()
+
+
+def test_chain_goes_back_and_forward_without_fanning_out(sample, client_for):
+    """2015 recommendation <- 2025 question; the question also follows up another paragraph,
+    which is not part of the 2015 recommendation's chain."""
+    from rightstrack.web.reviews.followup import chain
+    from rightstrack.web.reviews.models import Link
+
+    Link.objects.create(source=sample["q1"], target=sample["p2"], origin="linking", score=0.5)
+    steps = chain(sample["p1"], Paragraph.objects.all())
+    assert [s.paragraph for s in steps] == [sample["p1"], sample["q1"]]
+    assert [s.paragraph for s in chain(sample["q1"], Paragraph.objects.all())] == \
+        [sample["p1"], sample["p2"], sample["q1"]]
