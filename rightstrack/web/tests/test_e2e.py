@@ -64,6 +64,15 @@ def test_coordinator_first_day(live_server, browser):
     _import(page, base, LOI)
     assert page.locator("h1").inner_text().startswith("CRC/C/KAZ/Q/5-6")
 
+    page.goto(f"{base}/search/?q=adoption")
+    page.evaluate("window.notReloaded = true")
+    before = page.locator("#results p strong").first.inner_text()
+    page.get_by_label("Recommendation").check()  # a facet: results change in place
+    page.wait_for_url("**kind=recommendation**")
+    page.wait_for_function(f"document.querySelector('#results p strong').textContent !== '{before}'")
+    assert page.evaluate("window.notReloaded") is True
+    assert page.get_by_label("Recommendation").is_checked()
+
     para39 = Paragraph.objects.get(document__symbol="CRC/C/KAZ/CO/4", number="39")
     page.goto(f"{base}/paragraphs/{para39.pk}/")
     assert "CRC/C/KAZ/Q/5-6 question 8" in page.locator("#h-chain + ol").inner_text()
