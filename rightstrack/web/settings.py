@@ -54,6 +54,11 @@ DATABASES = {
         conn_max_age=int(os.environ.get("RIGHTSTRACK_DB_CONN_MAX_AGE", "60")),
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Solid-state storage: random reads cost little more than sequential ones. Without this
+    # PostgreSQL scans the whole table for a common search word instead of the GIN index.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", f"-c random_page_cost={os.environ.get('RIGHTSTRACK_PG_RANDOM_PAGE_COST', '1.1')}")
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # WAL lets readers work while one request writes; IMMEDIATE avoids "database is locked"
     # on upgrade from read to write inside a transaction.

@@ -19,10 +19,10 @@ PUBLIC = AnonymousUser()
 def index(request):
     paragraphs = Paragraph.objects.restrict(PUBLIC)
     names = dict(Document.objects.values_list("state_code", "state").distinct())
-    counts = paragraphs.order_by().values_list("state_code").annotate(n=Count("id"))
+    counts = paragraphs.order_by().values_list("state_code").annotate(n=Count("*"))
     states = sorted(({"state_code": code, "state": names.get(code, code), "n": n} for code, n in counts),
                     key=lambda row: row["state"])
-    status = dict(paragraphs.order_by().values_list("status").annotate(n=Count("id")))
+    status = dict(paragraphs.order_by().values_list("status").annotate(n=Count("*")))
     summary = [(label, status.get(value, 0)) for value, label in Status.choices if status.get(value)]
     return render(request, "portal/index.html", {"states": states, "summary": summary})
 

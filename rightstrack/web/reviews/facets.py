@@ -90,7 +90,7 @@ def _compute(queryset, selected, filtered: bool) -> tuple[list[Facet], int]:
 def _tag_counts_all() -> dict[str, dict[str, int]]:
     by_vocabulary: dict[str, dict[str, int]] = {}
     rows = (Tag.objects.exclude(decision=Decision.REJECTED).order_by().values_list("vocabulary", "value")
-            .annotate(n=Count("id")))
+            .annotate(n=Count("*")))
     for vocabulary, value, n in rows:
         by_vocabulary.setdefault(vocabulary, {})[value] = n
     return by_vocabulary
@@ -104,7 +104,7 @@ def _field_counts_indexed(queryset) -> dict[str, dict[str, int]]:
     """Every visible paragraph: one grouped count per facet, each read from its own index."""
     counts = {}
     for name, column, _ in FIELD_FACETS:
-        rows = queryset.order_by().values_list(column).annotate(n=Count("pk"))
+        rows = queryset.order_by().values_list(column).annotate(n=Count("*"))
         counts[name] = {_value(name, v): n for v, n in rows}
     return counts
 
@@ -125,8 +125,9 @@ def _counts_one_pass(queryset) -> tuple[dict[str, dict[str, int]], dict[str, dic
     groups = [f"SELECT '{name}', CAST(c{i} AS TEXT), COUNT(*) FROM m GROUP BY c{i}"
               for i, (name, _, _) in enumerate(FIELD_FACETS)]
     tag = Tag._meta.db_table
-    groups.append(f"SELECT 'tag:' || vocabulary, value, COUNT(*) FROM {tag} WHERE paragraph_id IN (SELECT id FROM m) "
-                  f"AND decision <> '{Decision.REJECTED}' GROUP BY vocabulary, value")
+    # A join, not IN: PostgreSQL then knows how many ids m holds and picks a hash or merge join.
+    groups.append(f"SELECT 'tag:' || vocabulary, value, COUNT(*) FROM {tag} JOIN m ON m.id = {tag}.paragraph_id "
+                  f"WHERE decision <> '{Decision.REJECTED}' GROUP BY vocabulary, value")
     counts: dict[str, dict[str, int]] = {name: {} for name, _, _ in FIELD_FACETS}
     by_vocabulary: dict[str, dict[str, int]] = {}
     with connection.cursor() as cursor:
