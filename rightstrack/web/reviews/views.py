@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from itertools import groupby
 from pathlib import Path
@@ -120,8 +121,12 @@ def search(request):
 # Import: upload -> preview (nothing saved) -> save (one transaction).
 
 def _pending_dir() -> Path:
+    """Uploads waiting for the user's "Save"; those abandoned for a day are removed."""
     path = Path(settings.MEDIA_ROOT) / "pending"
     path.mkdir(parents=True, exist_ok=True)
+    for old in path.iterdir():
+        if old.stat().st_mtime < time.time() - 86400:
+            old.unlink(missing_ok=True)
     return path
 
 

@@ -36,3 +36,9 @@ def word_diff(before, after, context: int = 8):
             if j2 > j1:
                 parts.append(f"<ins>{escape(' '.join(new[j1:j2]))}</ins>")
     return mark_safe(" ".join(parts))
+
+
+@register.filter
+def label(key: str) -> str:
+    """A data key as words: "session_start" -> "Session start"."""
+    return str(key).replace("_", " ").capitalize()
