@@ -125,9 +125,10 @@ def _counts_one_pass(queryset) -> tuple[dict[str, dict[str, int]], dict[str, dic
     groups = [f"SELECT '{name}', CAST(c{i} AS TEXT), COUNT(*) FROM m GROUP BY c{i}"
               for i, (name, _, _) in enumerate(FIELD_FACETS)]
     tag = Tag._meta.db_table
-    # A join, not IN: PostgreSQL then knows how many ids m holds and picks a hash or merge join.
-    groups.append(f"SELECT 'tag:' || vocabulary, value, COUNT(*) FROM {tag} JOIN m ON m.id = {tag}.paragraph_id "
-                  f"WHERE decision <> '{Decision.REJECTED}' GROUP BY vocabulary, value")
+    # A join, not IN: PostgreSQL then knows how many ids m holds (hash or merge join); written
+    # CROSS JOIN so SQLite walks m and looks each id up in the tag index, not the reverse.
+    groups.append(f"SELECT 'tag:' || vocabulary, value, COUNT(*) FROM m CROSS JOIN {tag} "
+                  f"WHERE {tag}.paragraph_id = m.id AND decision <> '{Decision.REJECTED}' GROUP BY vocabulary, value")
     counts: dict[str, dict[str, int]] = {name: {} for name, _, _ in FIELD_FACETS}
     by_vocabulary: dict[str, dict[str, int]] = {}
     with connection.cursor() as cursor:
