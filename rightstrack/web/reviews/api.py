@@ -10,7 +10,6 @@ from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
-from ...documents import parse_bytes
 from ..agencies.models import Agency
 from ..api.views import RestrictedViewSet
 from ..core.permissions import editable_fields, is_coordinator
@@ -59,7 +58,7 @@ class DocumentViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, Restrict
         form = ImportSerializer(data=request.data)
         form.is_valid(raise_exception=True)
         upload = form.validated_data["file"]
-        parsed = parse_bytes(upload.read(), upload.name, symbol=form.validated_data.get("symbol") or None)
+        parsed = importer.read(upload.read(), upload.name, symbol=form.validated_data.get("symbol") or None)
         plan = importer.plan(parsed, upload.name)
         saved = not form.validated_data["dry_run"] and plan.status != importer.UNCHANGED
         document = importer.save(plan, request.user) if saved else plan.existing

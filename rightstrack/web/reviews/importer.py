@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from django.db import transaction
 
 from ...documents import Document as Parsed
-from ...documents import to_json
+from ...documents import parse_bytes, to_json
 from ...documents.models import UPR_REPORT
 from ..core.context import change_context
 from . import links, tags
@@ -23,7 +24,11 @@ NEW, NEW_VERSION, UNCHANGED = "new", "new_version", "unchanged"
 
 
 class ImportRefused(Exception):
-    """The document parsed but cannot be stored (e.g. no symbol); str() says what to do."""
+    """The document cannot be imported as given; str() says what to do, ``field`` which input."""
+
+    def __init__(self, message: str, field: str = "symbol"):
+        super().__init__(message)
+        self.field = field
 
 
 @dataclass
@@ -50,6 +55,15 @@ class ImportPlan:
     @property
     def sha256(self) -> str:
         return str(self.parsed.source.get("sha256") or "")
+
+
+def read(data: bytes, name: str, symbol: str | None = None) -> Parsed:
+    """Parse an upload; a format whose reader is not installed is refused in one line."""
+    try:
+        return parse_bytes(data, name, symbol=symbol)
+    except ImportError:
+        raise ImportRefused(f"{name}: this installation has no reader for {Path(name).suffix or 'this'} files; "
+                            "give a .txt or .md export of the document", field="file") from None
 
 
 def paragraph_rows(parsed: Parsed) -> list[dict]:

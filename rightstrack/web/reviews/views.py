@@ -18,7 +18,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from ...documents import DocumentError, parse_bytes
+from ...documents import DocumentError
 from ..agencies.models import Agency
 from ..core.models import ObjectChange
 from ..core.permissions import can, editable_fields, is_coordinator
@@ -144,10 +144,10 @@ def import_upload(request):
         data = upload.read()
         symbol = form.cleaned_data["symbol"].strip() or None
         try:
-            parsed = parse_bytes(data, upload.name, symbol=symbol)
+            parsed = importer.read(data, upload.name, symbol=symbol)
             importer.plan(parsed, upload.name)
         except (DocumentError, importer.ImportRefused) as error:
-            form.add_error("file" if isinstance(error, DocumentError) else "symbol", str(error))
+            form.add_error("file" if isinstance(error, DocumentError) else error.field, str(error))
         else:
             token = uuid.uuid4().hex
             (_pending_dir() / token).write_bytes(data)
@@ -161,7 +161,7 @@ def _pending(request, token: str):
     path = _pending_dir() / token
     if not meta or not path.exists() or not token.isalnum():
         raise Http404
-    parsed = parse_bytes(path.read_bytes(), meta["name"], symbol=meta["symbol"])
+    parsed = importer.read(path.read_bytes(), meta["name"], symbol=meta["symbol"])
     return importer.plan(parsed, meta["name"]), path
 
 

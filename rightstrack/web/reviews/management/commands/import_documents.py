@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
@@ -29,7 +31,8 @@ class Command(BaseCommand):
                 raise CommandError(f"no user named {user!r}")
         for path in paths:
             try:
-                parsed = parse_file(path, symbol=symbol)
+                parsed = importer.read(Path(path).read_bytes(), path, symbol=symbol) if Path(path).is_file() \
+                    else parse_file(path, symbol=symbol)  # parse_file says what is wrong with the path
                 plan = importer.plan(parsed, str(path))
             except (DocumentError, importer.ImportRefused) as error:
                 raise CommandError(str(error)) from None
