@@ -113,6 +113,7 @@ def test_narrow_screen_and_keyboard(live_server, browser, kaz):
     assert page.evaluate("document.activeElement.textContent") == "Skip to content"
     assert page.locator(".skip").bounding_box()["x"] >= 0  # visible once focused
     page.goto(f"{live_server.url}/accounts/login/")  # the user name field has the focus
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'id_username'")
     page.keyboard.type("victor")
     page.keyboard.press("Tab")
     page.keyboard.type(PASSWORD)
