@@ -136,7 +136,8 @@ LOGIN_MAX_FAILURES = int(os.environ.get("RIGHTSTRACK_LOGIN_MAX_FAILURES", "5"))
 LOGIN_WINDOW_SECONDS = int(os.environ.get("RIGHTSTRACK_LOGIN_WINDOW_SECONDS", "900"))
 
 LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("fr", "Français"), ("es", "Español"), ("ru", "Русский")]
+# Languages with a translation in rightstrack/web/locale/ (documents themselves may be in any).
+LANGUAGES = [("en", "English"), ("fr", "Français")]
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = os.environ.get("RIGHTSTRACK_TIME_ZONE", "UTC")
 USE_I18N = True

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from ..core.models import TrackedModel, VersionedModel
 from ..tracking.choices import Status
@@ -137,10 +138,10 @@ class Paragraph(TrackedModel, VersionedModel):
     def label(self) -> str:
         """How people cite it: "para. 39", "question 8", "rec. 136.12"."""
         if self.kind == Kind.REQUEST_FOR_INFORMATION:
-            return f"question {self.number}"
+            return _("question %(n)s") % {"n": self.number}
         if "." in self.number:
-            return f"rec. {self.number}"
-        return f"para. {self.number}"
+            return _("rec. %(n)s") % {"n": self.number}
+        return _("para. %(n)s") % {"n": self.number}
 
 
 class Link(TrackedModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ..agencies.models import Agency
 from ..core.permissions import editable_fields
@@ -24,7 +25,8 @@ class TrackingForm(forms.ModelForm):
         fields = ["status", "status_note", "lead_agency", "supporting_agencies", "published"]
         widgets = {"status_note": forms.Textarea(attrs={"rows": 3}),
                    "supporting_agencies": forms.SelectMultiple(attrs={"size": 5})}
-        labels = {"status_note": "Note on the status", "published": "Published on the public portal"}
+        labels = {"status": _("Status"), "status_note": _("Note on the status"), "lead_agency": _("Lead agency"),
+                  "supporting_agencies": _("Supporting agencies"), "published": _("Published on the public portal")}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
