@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("states/<str:code>/", views.state, name="state"),
     path("documents/<int:pk>/", views.document, name="document"),
+    path("documents/<int:pk>/links/confirm/", views.links_confirm, name="links_confirm"),
     path("paragraphs/<int:pk>/", views.paragraph, name="paragraph"),
     path("paragraphs/<int:pk>/history/", views.history, name="history"),
     path("paragraphs/<int:pk>/links/", views.link_add, name="link_add"),

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 
 from ...documents import DocumentError
 from ..agencies.models import Agency
+from ..core.context import change_context
 from ..core.models import ObjectChange
 from ..core.permissions import can, editable_fields, is_coordinator
 from ..tracking.forms import TrackingForm
@@ -59,8 +60,9 @@ def document(request, pk: int):
     paragraphs = (Paragraph.objects.restrict(request.user).filter(document=doc).select_related("lead_agency")
                   .order_by("position"))
     clusters = [(cluster, list(rows)) for cluster, rows in groupby(paragraphs, key=lambda p: p.cluster)]
+    proposed = Link.objects.filter(source__document=doc, decision=Decision.PROPOSED).count()
     return render(request, "reviews/document.html", {
-        "document": doc, "clusters": clusters, "versions": doc.versions.all(),
+        "document": doc, "clusters": clusters, "versions": doc.versions.all(), "proposed_links": proposed,
         "agencies": list(Agency.objects.filter(active=True).values_list("pk", "name"))
         if is_coordinator(request.user) else None,
     })
@@ -207,6 +209,32 @@ def link_decide(request, pk: int):
                                                        "other": link.target if request.POST.get("side") != "in"
                                                        else link.source, "side": request.POST.get("side", "out")})
     return redirect(link.source)
+
+
+@login_required
+@require_POST
+def links_confirm(request, pk: int):
+    """Confirm every proposed link of a document scoring at least a threshold (one log entry each)."""
+    if not is_coordinator(request.user):
+        raise PermissionDenied
+    doc = get_object_or_404(Document.objects.restrict(request.user), pk=pk)
+    try:
+        threshold = float(request.POST.get("threshold", ""))
+    except ValueError:
+        threshold = -1
+    if not 0 <= threshold <= 1:
+        messages.error(request, "Give a score between 0 and 1.")
+        return redirect(doc)
+    rows = Link.objects.restrict(request.user, "change").filter(
+        source__document=doc, decision=Decision.PROPOSED, score__gte=threshold)
+    with transaction.atomic(), change_context(request.user, f"links scoring {threshold:g} or more confirmed"):
+        count = 0
+        for link in rows.select_for_update():
+            link.decision = Decision.CONFIRMED
+            link.save()
+            count += 1
+    messages.success(request, f"{count} links confirmed.")
+    return redirect(doc)
 
 
 @login_required

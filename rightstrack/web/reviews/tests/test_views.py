@@ -142,3 +142,18 @@ def test_chain_goes_back_and_forward_without_fanning_out(sample, client_for):
     assert [s.paragraph for s in steps] == [sample["p1"], sample["q1"]]
     assert [s.paragraph for s in chain(sample["q1"], Paragraph.objects.all())] == \
         [sample["p1"], sample["p2"], sample["q1"]]
+
+
+def test_confirm_a_documents_links_above_a_score(sample, client_for):
+    from rightstrack.web.core.models import ObjectChange
+    from rightstrack.web.reviews.models import Link
+
+    weak = Link.objects.create(source=sample["q1"], target=sample["p3"], origin="linking", score=0.3)
+    client = client_for("coordinator")
+    assert "2 links to earlier cycles are waiting" in client.get(sample["loi"].get_absolute_url()).content.decode()
+    client.post(f"/documents/{sample['loi'].pk}/links/confirm/", {"threshold": "0.5"})
+    assert Link.objects.get(pk=sample["link"].pk).decision == "confirmed"
+    assert Link.objects.get(pk=weak.pk).decision == "proposed"
+    assert ObjectChange.objects.filter(paragraph_id=sample["q1"].pk, message__contains="0.5 or more").count() == 1
+    bad = client.post(f"/documents/{sample['loi'].pk}/links/confirm/", {"threshold": "high"}, follow=True)
+    assert "Give a score between 0 and 1." in bad.content.decode()
