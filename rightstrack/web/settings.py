@@ -158,7 +158,10 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not _COLLECTED
-STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+try:  # WhiteNoise warns about a missing folder; a read-only location is fine, it stays empty
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+except OSError:
+    pass
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # Largest document or evidence file accepted, in bytes.
