@@ -5,24 +5,38 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench lint install clean
+.PHONY: demo test bench lint install clean chromium libreoffice
+
+# The web suite runs a second time on this PostgreSQL (skipped, with the reason, when unreachable).
+TEST_POSTGRES ?= postgres://postgres@127.0.0.1:5432/test
 
 install: $(STAMP)
 
-# LibreOffice (Debian's libreoffice-writer-nogui, ~90 MB, ~30 s) makes the .pdf and .html
-# of the cross-format tests from a .docx, as a word processor would.
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
-	@command -v soffice >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui fonts-liberation >/dev/null; }
 	@touch $(STAMP)
 
 demo: $(STAMP)
 	$(BIN)/rightstrack demo
 
-test: $(STAMP)
+test: $(STAMP) chromium libreoffice
 	$(BIN)/python -m pytest -q
+	DATABASE_URL=$(TEST_POSTGRES) $(BIN)/python -m pytest -q -p no:cacheprovider rightstrack/web -m "not e2e"
+
+# Debian's chromium for the end-to-end tests (Playwright drives it; no browser is downloaded).
+chromium:
+	@command -v chromium >/dev/null || { echo "Installing Debian's chromium for the browser tests …"; \
+	  (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+	  || echo "chromium could not be installed: the end-to-end tests will be skipped"; }
+
+# LibreOffice (Debian's libreoffice-writer-nogui, ~90 MB, ~30 s) makes the .pdf and .html
+# of the cross-format tests from a .docx, as a word processor would.
+libreoffice:
+	@command -v soffice >/dev/null 2>&1 || { echo "Installing LibreOffice for the cross-format tests …"; \
+	  apt-get update -qq && apt-get install -y -qq --no-install-recommends libreoffice-writer-nogui \
+	  fonts-liberation >/dev/null; }
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py

@@ -190,20 +190,126 @@ def render_links(report: LinkReport) -> str:
         for warning in item.warnings:
             lines.append(f"    note: {warning}")
     return "\n".join(lines)
+def _django():
+    """Set up the web application (imported only by the commands that need it)."""
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.web.settings")
+    django.setup()
+    from django.core.management import call_command
+
+    return call_command
+
+
+def _run(name: str, *args, **options) -> None:
+    """Run a Django management command; its errors become one line and exit status 2."""
+    call_command = _django()
+    from django.core.management import CommandError
+
+    try:
+        call_command(name, *args, **options)
+    except CommandError as error:
+        click.echo(f"rightstrack: error: {error}", err=True)
+        sys.exit(2)
 
 
 @main.command()
-def demo() -> None:
-    """Parse the shipped Kazakhstan documents and print what was found.
+@click.option("--no-serve", is_flag=True, help="Import and print what was found, then stop (CI checks).")
+@click.option("--port", default=8000, show_default=True)
+def demo(no_serve: bool, port: int) -> None:
+    """Set up the demo: SQLite database under var/, the Kazakhstan documents with their links
+    and tags, a demo administrator (its password is printed), then serve on 127.0.0.1.
+
+    \b
+    Examples:
+      rightstrack demo
+      rightstrack demo --no-serve
+    """
+    _run("demo")
+    if no_serve:
+        for name in ("kaz-concluding-observations-2015.txt", "kaz-list-of-issues-2025.md"):
+            click.echo(render(parse_file(EXAMPLES / name)))
+            click.echo("")
+        return
+    click.echo(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C to stop) …")
+    _run("runserver", f"127.0.0.1:{port}", use_reloader=False)
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True)
+def serve(host: str, port: int) -> None:
+    """Migrate the database and serve the web application (for a laptop; servers: docs/deployment.md).
 
     \b
     Example:
-      rightstrack demo
+      rightstrack serve --port 8080
     """
-    for name in ("kaz-concluding-observations-2015.txt", "kaz-list-of-issues-2025.md"):
-        document = parse_file(EXAMPLES / name)
-        click.echo(render(document))
-        click.echo("")
+    _run("migrate", verbosity=0, interactive=False)
+    click.echo(f"Serving on http://{host}:{port}/ (Ctrl+C to stop) …")
+    _run("runserver", f"{host}:{port}", use_reloader=False)
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--symbol", help="Document symbol when the file does not print it (one file only).")
+@click.option("--dry-run", is_flag=True, help="Show what would change; save nothing.")
+@click.option("--user", help="Record the changes as this user.")
+def import_(paths: tuple[str, ...], symbol: str | None, dry_run: bool, user: str | None) -> None:
+    """Import documents into the tracking database; the same file twice changes nothing.
+
+    \b
+    Examples:
+      rightstrack import examples/crc-kaz/*.txt examples/crc-kaz/*.md
+      rightstrack import report.pdf --symbol A/HRC/26/4 --dry-run
+    """
+    _run("migrate", verbosity=0, interactive=False)
+    _run("import_documents", *paths, symbol=symbol, dry_run=dry_run, user=user)
+
+
+@main.command()
+@click.argument("username")
+@click.option("--role", type=click.Choice(["admin", "coordinator", "focal_point", "viewer"]), default="viewer",
+              show_default=True)
+@click.option("--agency", help="Agency name or acronym (focal points).")
+def adduser(username: str, role: str, agency: str | None) -> None:
+    """Create a user (or reset its password) with a role; prints the new password.
+
+    \b
+    Example:
+      rightstrack adduser amina --role focal_point --agency MoE
+    """
+    _run("adduser", username, role=role, agency=agency)
+
+
+@main.command()
+@click.argument("username")
+def token(username: str) -> None:
+    """Print the API token of a user (created on first use) for scripts.
+
+    \b
+    Example:
+      rightstrack token amina
+    """
+    _run("drf_create_token", username)
+
+
+@main.command(context_settings={"ignore_unknown_options": True, "help_option_names": []})
+@click.argument("args", nargs=-1, type=click.UNPROCESSED)
+def manage(args: tuple[str, ...]) -> None:
+    """Django's management commands, for administrators.
+
+    \b
+    Examples:
+      rightstrack manage migrate
+      rightstrack manage collectstatic --no-input
+    """
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["rightstrack manage", *args])
 
 
 if __name__ == "__main__":
