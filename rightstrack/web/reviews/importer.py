@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.db import transaction
 
@@ -58,12 +57,8 @@ class ImportPlan:
 
 
 def read(data: bytes, name: str, symbol: str | None = None) -> Parsed:
-    """Parse an upload; a format whose reader is not installed is refused in one line."""
-    try:
-        return parse_bytes(data, name, symbol=symbol)
-    except ImportError:
-        raise ImportRefused(f"{name}: this installation has no reader for {Path(name).suffix or 'this'} files; "
-                            "give a .txt or .md export of the document", field="file") from None
+    """Parse an upload (errors are the parser's one-line ``DocumentError``)."""
+    return parse_bytes(data, name, symbol=symbol)
 
 
 def paragraph_rows(parsed: Parsed) -> list[dict]:

@@ -117,8 +117,7 @@ def test_uploading_a_new_version_shows_what_changed(kaz, client_for):
     ("empty.txt", b"", "The submitted file is empty."),
     ("virus.exe", b"MZ\x90\x00", "Give a .docx, .pdf, .html, .txt or .md file."),
     ("shopping.txt", b"1. Milk\n2. Bread\n", "not a UN treaty-body or UPR document"),
-    # Without the PDF reader (another branch) the upload is refused as unreadable here, in one line.
-    ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "broken.pdf"),
+    ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "broken.pdf: damaged or not a PDF"),
 ])
 def test_bad_upload_is_explained_next_to_the_field_and_nothing_saved(db, users, client_for, name, data, message):
     response = client_for("coordinator").post("/import/", {"file": SimpleUploadedFile(name, data)})
