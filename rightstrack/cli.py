@@ -229,9 +229,12 @@ def demo(no_serve: bool, port: int) -> None:
     """
     _run("demo")
     if no_serve:
-        for name in ("kaz-concluding-observations-2015.txt", "kaz-list-of-issues-2025.md"):
-            click.echo(render(parse_file(EXAMPLES / name)))
+        documents = [parse_file(EXAMPLES / name)
+                     for name in ("kaz-concluding-observations-2015.txt", "kaz-list-of-issues-2025.md")]
+        for document in documents:
+            click.echo(render(document))
             click.echo("")
+        click.echo(render_links(link_report(documents[:1], documents[1])))
         return
     click.echo(f"Serving on http://127.0.0.1:{port}/ (Ctrl+C to stop) …")
     _run("runserver", f"127.0.0.1:{port}", use_reloader=False)
