@@ -50,7 +50,8 @@ def detect(front: list[Block], document_footnotes: list[Footnote], paragraphs: l
     meta = Metadata()
     front_text = "\n".join(block.text for block in front)
     notes_text = "\n".join(f.text for f in document_footnotes)
-    opening = "\n".join(p.full_text() for p in paragraphs[:4])
+    # The first paragraphs say when the dialogue was held and when the text was adopted.
+    opening = "\n".join(p.text for p in paragraphs[:2])
     _title_and_type(meta, front, lang)
     _committee(meta, front_text, notes_text)
     _printed_symbol(meta, front)

@@ -18,7 +18,6 @@ SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_DIGIT = str.maketrans(SUPERSCRIPTS, "0123456789")
 
 _ODD_SPACES = ("\t", "\u00a0", "\u2002", "\u2003", "\u2009", "\u202f")
-_ANY_ODD_SPACE = re.compile("[" + "".join(_ODD_SPACES) + "]")
 _WORD_REF = re.compile(r"\[footnoteRef:(\d+)\](\*{1,3}|†|‡)?")
 _WORD_BODY = re.compile(r"\[(\d+):\s*")
 _WORD_CUSTOM_MARK = re.compile(r"^(\*{1,3}|†|‡)\s+")
@@ -32,6 +31,7 @@ _MD_STRONG = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])")
 _MD_EMPHASIS = re.compile(r"[*_](?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])[*_](?![\w*])")
 _MD_FOOTNOTE_DEF = re.compile(r"^(?:\[\^([^\]]+)\]:|([" + SUPERSCRIPTS + r"]+)|(\*{1,3}|†|‡))\s+(.*)$")
 _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
+_FOOTNOTE_STARTS = frozenset("[*†‡" + SUPERSCRIPTS)
 _MD_FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]|([" + SUPERSCRIPTS + r"]+)|(?<=[\w.,;:)”\"])(\*{1,3})(?=\s|$|[,.;:])")
 
 
@@ -53,8 +53,8 @@ def normalize_spaces(text: str) -> str:
     ``str.replace`` runs in C; a regex substitution here cost more than the rest of the
     parse together.
     """
-    if _ANY_ODD_SPACE.search(text):
-        for space in _ODD_SPACES:
+    for space in _ODD_SPACES:
+        if space in text:
             text = text.replace(space, " ")
     while "  " in text:
         text = text.replace("  ", " ")
@@ -202,23 +202,24 @@ def read_markdown(text: str, path: str | None = None) -> Source:
         if not line or line in ("---", "***", "___") or line.startswith("<!--"):
             flush()
             continue
-        definition = _MD_FOOTNOTE_DEF.match(line)
+        first = line[0]
+        definition = _MD_FOOTNOTE_DEF.match(line) if first in _FOOTNOTE_STARTS else None
         if definition and (definition.group(3) is None or star_anchored):
             flush()
             mark = definition.group(1) or definition.group(3) or definition.group(2).translate(_SUPER_TO_DIGIT)
             footnotes.append(Footnote(mark, clean_line(definition.group(4)), number))
             continue
-        is_heading = bool(_MD_HEADING.match(line))
-        is_item = bool(_MD_LIST.match(line))
-        if is_heading or is_item or heading:
+        heading_mark = _MD_HEADING.match(line) if first == "#" else None
+        item_mark = _MD_LIST.match(line) if first in "-+•*" else None
+        if heading_mark or item_mark or heading:
             flush()
         if not current:
             start = number
-        if is_heading:
-            line = _MD_HEADING.sub("", line)
+        if heading_mark:
+            line = line[heading_mark.end():]
             heading = True
-        elif is_item:
-            line = _MD_LIST.sub("", line)
+        elif item_mark:
+            line = line[item_mark.end():]
         current.append(line)
         if not star_anchored and "*" in line and re.search(r"\w\*(?:\s|$)", line) and not line.startswith("*"):
             star_anchored = True
@@ -231,20 +232,38 @@ def _inline_markdown(text: str) -> str:
     if "](" in text:
         text = _MD_LINK.sub(r"\1", text)
     if "**" in text:
-        text = _MD_STRONG.sub(_unemphasise, text)
-    if "*" in text or "_" in text:
-        text = _MD_EMPHASIS.sub(_unemphasise, text)
+        text = _unemphasise(text, "**", _MD_STRONG)
+    for mark in "*_":
+        if mark in text:
+            text = _unemphasise(text, mark, _MD_EMPHASIS)
     if "\\" in text:
         text = text.replace("\\", "")
     return normalize_spaces(text)
 
 
-def _unemphasise(match: re.Match[str]) -> str:
-    start = match.start()
-    before = match.string[start - 1] if start else " "
-    if before.isalnum() or before in "*_\\":
-        return match.group(0)
-    return match.group(1)
+def _unemphasise(text: str, mark: str, pattern: re.Pattern[str]) -> str:
+    """Drop emphasis opened by ``mark`` after a space or punctuation, never inside a word.
+
+    Tried only where the mark is (``str.find``): a pattern scanned over the whole text
+    cost more than reading the rest of the file.
+    """
+    out: list[str] = []
+    done = 0
+    position = text.find(mark)
+    while position >= 0:
+        before = text[position - 1] if position else " "
+        match = None if before.isalnum() or before in "*_\\" else pattern.match(text, position)
+        if match:
+            out.append(text[done:position])
+            out.append(match.group(1))
+            done = match.end()
+            position = text.find(mark, done)
+        else:
+            position = text.find(mark, position + len(mark))
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
 
 
 def _markdown_block(raw: str, line: int, heading: bool, has_marks: bool) -> Block:
