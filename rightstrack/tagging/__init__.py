@@ -1,0 +1,16 @@
+"""Tagging: what each recommendation and question is about and whom it concerns.
+
+A pure library: no web framework, no database. ``tag_text`` and ``tag_document`` use the
+built-in vocabularies (UHRI themes and affected persons, SDGs, CRC articles);
+``train_tagger`` learns a user's own taxonomy from a labelled spreadsheet and
+``load_tagger`` reads it back.
+"""
+
+from .errors import SpreadsheetError, TaggerFileError, TaggingError, TrainingError
+from .models import Tags
+from .rules import tag_document, tag_paragraph, tag_text, tag_upr_recommendations
+from .spreadsheet import read_examples
+from .tagger import Tagger, load_tagger, train_tagger
+
+__all__ = ["SpreadsheetError", "Tagger", "Tags", "TaggerFileError", "TaggingError", "TrainingError", "load_tagger",
+           "read_examples", "tag_document", "tag_paragraph", "tag_text", "tag_upr_recommendations", "train_tagger"]
