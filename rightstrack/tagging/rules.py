@@ -17,10 +17,11 @@ from .phrases import words
 
 TAGGED_KINDS = (RECOMMENDATION, CONCERN, REQUEST_FOR_INFORMATION)
 
-# "article 2 of the Convention", "l'article 7 de la Convention", "artículo 3 de la Convención",
-# "статьи 12 Конвенции": an article the text cites itself.
+# "article 2 of the Convention", "articles 13, 17 and 29 of the Convention", "l'article 7 de la
+# Convention", "artículo 3 de la Convención", "статьи 12 Конвенции": articles the text cites itself.
 _CITED = re.compile(
-    r"\b(?:articles?|art\.|artículos?|стать[яиюей])\s+(\d{1,2})(?:\s*\(\d+\))?\s+"
+    r"\b(?:articles?|arts?\.|artículos?|стать[яиюей])\s+"
+    r"(?P<list>\d{1,2}(?:\s*\(\w+\))?(?:\s*(?:,|and|et|y|и)\s*\d{1,2}(?:\s*\(\w+\))?)*)\s+"
     r"(?:of the Convention|de la Convention|de la Convención|Конвенции)",
     re.IGNORECASE,
 )
@@ -94,7 +95,8 @@ def _articles(text: str, text_words: list[str], committee: str | None, heading: 
     if vocab is None:
         return list(heading)
     named = set(vocab.index.find(text_words))
-    cited = [number for number in _CITED.findall(text) if number in vocab.entries]
+    cited = [number for match in _CITED.finditer(text) for number in re.findall(r"\d+(?![\w)])", match["list"])
+             if number in vocab.entries]
     if heading:
         chosen = [article for article in heading if _base(article) in named] or list(heading)
     else:
