@@ -214,7 +214,7 @@ def tag(path: Path | None, jsonl: bool, as_json: bool, model: Path | None, commi
     if jsonl:
         if path:
             raise click.UsageError("--jsonl reads stdin: give no PATH")
-        for line in tag_jsonl(click.get_text_stream("stdin"), trained, committee):
+        for line in tag_jsonl(sys.stdin, trained, committee):
             click.echo(line)
         return
     if not path:

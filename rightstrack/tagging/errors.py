@@ -4,19 +4,14 @@ from __future__ import annotations
 
 
 class TaggingError(Exception):
-    """A tagger could not be trained, saved or loaded."""
+    """A tagger could not be trained, saved or loaded, or its input was unusable.
+
+    ``str(error)`` is "<file>, row <n>: <what is wrong>" (row of a spreadsheet, header = 1).
+    """
 
     def __init__(self, message: str, path: str | None = None, row: int | None = None):
-        super().__init__(message)
-        self.message = message
-        self.path = path
-        self.row = row
-
-    def __str__(self) -> str:
-        where = self.path or "<input>"
-        if self.row:
-            where = f"{where}, row {self.row}"
-        return f"{where}: {self.message}"
+        self.message, self.path, self.row = message, path, row
+        super().__init__(f"{path or '<input>'}{f', row {row}' if row else ''}: {message}")
 
 
 class SpreadsheetError(TaggingError):
