@@ -167,8 +167,10 @@ def tagger() -> None:
 @click.option("--encoding", help="The CSV's encoding, when guessing it goes wrong (e.g. utf-8, cp1251).")
 @click.option("--output", "-o", default="tagger.npz", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path), help="Where to save the tagger.")
+@click.option("--embeddings", is_flag=True,
+              help="Blend in sentence embeddings: a little more accurate; needs the 'embeddings' extra.")
 def tagger_train(csv_path: Path, text_column: str, labels_column: str, label_separator: str,
-                 encoding: str | None, output: Path) -> None:
+                 encoding: str | None, output: Path, embeddings: bool) -> None:
     """Learn a tagger from a spreadsheet of labelled recommendations.
 
     \b
@@ -181,7 +183,7 @@ def tagger_train(csv_path: Path, text_column: str, labels_column: str, label_sep
     examples = read_examples(csv_path, text_column, labels_column, separator=label_separator, encoding=encoding)
     for warning in examples.warnings:
         click.echo(f"warning: {warning}", err=True)
-    model = train_tagger(examples.texts, examples.labels,
+    model = train_tagger(examples.texts, examples.labels, embeddings=embeddings,
                          info={"source": csv_path.name, "text_column": text_column, "labels_column": labels_column})
     model.save(output)
     left_out = model.info.get("left_out_labels") or []

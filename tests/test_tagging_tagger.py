@@ -162,3 +162,17 @@ def test_f1_scores():
     micro, macro = f1_scores(gold, [["a"], ["a"], ["b"]])
     assert micro == pytest.approx(2 * 2 / (2 * 2 + 1 + 2))
     assert macro == pytest.approx((1.0 + 0.0 + 0.0) / 3)
+
+
+def test_embedding_view_round_trips(upr, tmp_path):
+    from rightstrack.tagging import embeddings
+
+    if not embeddings.available():
+        pytest.skip(f"optional sentence embeddings not installed: {embeddings.INSTALL}")
+    texts, labels = upr.texts[:300], upr.labels[:300]
+    tagger = train_tagger(texts, labels, embeddings=True)
+    assert tagger.embedding_weights.shape == (384, len(tagger.labels))
+    tagger.save(tmp_path / "blended.npz")
+    loaded = load_tagger(tmp_path / "blended.npz")
+    assert loaded.embedding_weights is not None
+    assert loaded.predict(texts[:40]) == tagger.predict(texts[:40])

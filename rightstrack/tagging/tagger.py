@@ -4,7 +4,9 @@ One linear classifier per label (a support vector machine weighted for rare labe
 word and character n-grams. On UPR recommendations held out by session it beats TF-IDF with
 logistic regression on both micro- and macro-F1 and trains in seconds on a laptop
 (``benchmarks/bench_tagging.py``). Every text gets at least its best label, because every
-recommendation is about something.
+recommendation is about something. With ``embeddings=True`` a second view, sentence
+embeddings (``embeddings.py``), is blended into the scores: a little more accurate, much
+heavier to install.
 
 A tagger file is a NumPy ``.npz`` archive of arrays and one JSON header, read back with
 ``allow_pickle=False``: opening a tagger someone sent you runs no code.
@@ -24,12 +26,15 @@ from pathlib import Path
 
 import numpy as np
 
+from .embeddings import MODEL
 from .errors import TaggerFileError, TrainingError
 from .features import Features
 
 FORMAT = "rightstrack-tagger"
 VERSION = 1
 DEFAULT_C = 0.3  # chosen on UPR sessions held out in turn; see benchmarks/bench_tagging.py
+EMBEDDING_C = 1.0
+EMBEDDING_SHARE = 0.2  # weight of the embedding view in the blended scores, chosen likewise
 
 
 @dataclass
@@ -41,11 +46,20 @@ class Tagger:
     weights: np.ndarray  # (n_features, n_labels)
     bias: np.ndarray  # (n_labels,)
     info: dict[str, object] = field(default_factory=dict)
+    # The optional sentence-embedding view (``embeddings.py``), blended in with this share.
+    embedding_weights: np.ndarray | None = None  # (384, n_labels)
+    embedding_bias: np.ndarray | None = None
 
     def scores(self, texts: Sequence[str]) -> np.ndarray:
         """Decision values, one row a text, one column a label; above 0 means the label applies."""
         matrix = self.features.transform(list(texts))
-        return np.asarray(matrix @ self.weights) + self.bias
+        scores = np.asarray(matrix @ self.weights) + self.bias
+        if self.embedding_weights is not None:
+            from .embeddings import encode
+
+            view = encode(texts) @ self.embedding_weights + self.embedding_bias
+            scores = (1 - EMBEDDING_SHARE) * scores + EMBEDDING_SHARE * view
+        return scores
 
     def predict(self, texts: Sequence[str]) -> list[list[str]]:
         """The labels of each text, surest first; never empty."""
@@ -64,6 +78,8 @@ class Tagger:
         path = Path(path)
         vocabulary = sorted(self.features.vocabulary, key=self.features.vocabulary.__getitem__)
         header = {"format": FORMAT, "version": VERSION, "labels": self.labels, "info": self.info}
+        if self.embedding_weights is not None:
+            header["embeddings"] = MODEL
         arrays = {
             "header": np.frombuffer(json.dumps(header, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
             "vocabulary": np.frombuffer("\n".join(vocabulary).encode("utf-8"), dtype=np.uint8),
@@ -71,6 +87,9 @@ class Tagger:
             "weights": self.weights.astype(np.float32),
             "bias": self.bias.astype(np.float32),
         }
+        if self.embedding_weights is not None:
+            arrays["embedding_weights"] = self.embedding_weights.astype(np.float32)
+            arrays["embedding_bias"] = self.embedding_bias.astype(np.float32)
         directory = path.parent if str(path.parent) else Path(".")
         try:
             handle, temporary = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.", suffix=".tmp")
@@ -86,15 +105,13 @@ class Tagger:
 
 
 def train_tagger(texts: Sequence[str], labels: Sequence[Sequence[str]], c: float = DEFAULT_C,
-                 min_examples: int = 2, info: dict[str, object] | None = None) -> Tagger:
+                 min_examples: int = 2, info: dict[str, object] | None = None, embeddings: bool = False) -> Tagger:
     """Learn a tagger from texts and their labels (several per text allowed).
 
     Labels seen in fewer than ``min_examples`` texts are left out (a classifier cannot
-    learn from one example); ``info`` is stored in the file (source, columns, counts).
+    learn from one example); ``info`` is stored in the file (source, columns, counts);
+    ``embeddings`` adds the sentence-embedding view (needs the ``embeddings`` extra).
     """
-    from sklearn.exceptions import ConvergenceWarning
-    from sklearn.svm import LinearSVC
-
     if len(texts) != len(labels):
         raise TrainingError(f"{len(texts)} texts but {len(labels)} label lists")
     counts: dict[str, int] = {}
@@ -105,24 +122,39 @@ def train_tagger(texts: Sequence[str], labels: Sequence[Sequence[str]], c: float
     if len(texts) < 4 or not kept:
         raise TrainingError(f"too few examples to learn from: {len(texts)} texts, "
                             f"{len(kept)} labels seen in at least {min_examples} of them")
+    sets = [set(row) for row in labels]
+    targets = np.array([[label in row for label in kept] for row in sets], dtype=np.int8)
     features, matrix = Features.fit(texts)
-    weights = np.zeros((matrix.shape[1], len(kept)), dtype=np.float64)
-    bias = np.zeros(len(kept), dtype=np.float64)
-    for j, label in enumerate(kept):
-        target = np.array([label in row for row in labels], dtype=np.int8)
-        if target.all():
+    weights, bias = _fit_labels(matrix, targets, c)
+    left_out = sorted(set(counts) - set(kept))
+    meta = dict(info or {})
+    meta.update({"examples": len(texts), "c": c, "left_out_labels": left_out})
+    tagger = Tagger(kept, features, weights, bias, meta)
+    if embeddings:
+        from .embeddings import encode
+
+        tagger.embedding_weights, tagger.embedding_bias = _fit_labels(encode(texts), targets, EMBEDDING_C)
+    return tagger
+
+
+def _fit_labels(matrix, targets: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
+    """One class-balanced linear SVM per label column of ``targets``: weights and biases."""
+    from sklearn.exceptions import ConvergenceWarning
+    from sklearn.svm import LinearSVC
+
+    weights = np.zeros((matrix.shape[1], targets.shape[1]), dtype=np.float64)
+    bias = np.zeros(targets.shape[1], dtype=np.float64)
+    for j in range(targets.shape[1]):
+        if targets[:, j].all():
             bias[j] = 1.0  # a label on every text: always give it
             continue
         model = LinearSVC(C=c, class_weight="balanced")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
-            model.fit(matrix, target)
+            model.fit(matrix, targets[:, j])
         weights[:, j] = model.coef_[0]
         bias[j] = model.intercept_[0]
-    left_out = sorted(set(counts) - set(kept))
-    meta = dict(info or {})
-    meta.update({"examples": len(texts), "c": c, "left_out_labels": left_out})
-    return Tagger(kept, features, weights, bias, meta)
+    return weights, bias
 
 
 def load_tagger(path: str | Path) -> Tagger:
@@ -142,6 +174,8 @@ def load_tagger(path: str | Path) -> Tagger:
             idf = archive["idf"].astype(np.float64)
             weights = archive["weights"].astype(np.float64)
             bias = archive["bias"].astype(np.float64)
+            embedded = [archive[name].astype(np.float64) for name in ("embedding_weights", "embedding_bias")
+                        if header.get("embeddings") == MODEL]
     except TaggerFileError:
         raise
     except (OSError, ValueError, KeyError, EOFError, zipfile.BadZipFile, UnicodeDecodeError,
@@ -152,5 +186,7 @@ def load_tagger(path: str | Path) -> Tagger:
     if weights.shape != (len(vocabulary), len(labels)) or idf.shape != (len(vocabulary),) \
             or bias.shape != (len(labels),):
         raise TaggerFileError("tagger file is damaged: its arrays do not fit together", path=str(path))
+    if embedded and embedded[0].shape[1:] != (len(labels),):
+        raise TaggerFileError("tagger file is damaged: its embedding arrays do not fit its labels", path=str(path))
     features = Features({gram: i for i, gram in enumerate(vocabulary)}, idf)
-    return Tagger(labels, features, weights, bias, header.get("info", {}))
+    return Tagger(labels, features, weights, bias, header.get("info", {}), *embedded)
