@@ -200,7 +200,9 @@ def tagger_train(csv_path: Path, text_column: str, labels_column: str, label_sep
 @click.option("--model", type=click.Path(dir_okay=False, path_type=Path),
               help="A tagger from `rightstrack tagger train`: adds its labels.")
 @click.option("--committee", help="With --jsonl: the committee the texts come from (CRC adds children and articles).")
-def tag(path: Path | None, jsonl: bool, as_json: bool, model: Path | None, committee: str | None) -> None:
+@click.option("--explain", is_flag=True, help='With --jsonl: add "evidence", the words that found each tag.')
+def tag(path: Path | None, jsonl: bool, as_json: bool, model: Path | None, committee: str | None,
+        explain: bool) -> None:
     """Tag recommendations and questions by theme, affected group, SDG and article.
 
     \b
@@ -216,7 +218,7 @@ def tag(path: Path | None, jsonl: bool, as_json: bool, model: Path | None, commi
     if jsonl:
         if path:
             raise click.UsageError("--jsonl reads stdin: give no PATH")
-        for line in tag_jsonl(sys.stdin, trained, committee):
+        for line in tag_jsonl(sys.stdin, trained, committee, explain=explain):
             click.echo(line)
         return
     if not path:

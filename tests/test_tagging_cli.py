@@ -96,3 +96,9 @@ def test_docs_cover_the_tagging_commands_and_their_example_holds():
     from rightstrack.tagging import tag_text
 
     assert "# " + repr(tag_text("Prohibit child marriage.", committee="CRC")) in docs
+
+
+def test_tag_jsonl_explain_adds_evidence():
+    result = run("tag", "--jsonl", "--explain", stdin='{"id": 1, "text": "Abolish child labour."}\n')
+    evidence = json.loads(result.output)["evidence"]
+    assert evidence["sdgs"]["8.7"] == ["child labour"]

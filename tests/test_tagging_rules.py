@@ -163,3 +163,13 @@ def test_other_languages_are_data(text, group):
 
 def test_russian_detailed_is_not_children():
     assert "Children" not in tag_text("Просьба представить детальную информацию о бюджете.").groups
+
+
+def test_explain_names_the_words_behind_each_tag():
+    from rightstrack.tagging import explain_text
+
+    evidence = explain_text("Ensure that all births are registered and that children attend school.", committee="CRC")
+    assert evidence["sdgs"]["16.9"] == ["births are registered"]
+    assert evidence["articles"]["7"] == ["births are registered"]
+    assert evidence["themes"]["Right to education"] == ["school"]
+    assert explain_text("birth registration")["articles"] == {}

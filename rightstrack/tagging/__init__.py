@@ -8,9 +8,10 @@ built-in vocabularies (UHRI themes and affected persons, SDGs, CRC articles);
 
 from .errors import SpreadsheetError, TaggerFileError, TaggingError, TrainingError
 from .models import Tags
-from .rules import tag_document, tag_paragraph, tag_text, tag_upr_recommendations
+from .rules import explain_text, tag_document, tag_paragraph, tag_text, tag_upr_recommendations
 from .spreadsheet import read_examples
 from .tagger import Tagger, load_tagger, train_tagger
 
-__all__ = ["SpreadsheetError", "Tagger", "Tags", "TaggerFileError", "TaggingError", "TrainingError", "load_tagger",
+__all__ = ["SpreadsheetError", "Tagger", "Tags", "TaggerFileError", "TaggingError", "TrainingError", "explain_text",
+           "load_tagger",
            "read_examples", "tag_document", "tag_paragraph", "tag_text", "tag_upr_recommendations", "train_tagger"]

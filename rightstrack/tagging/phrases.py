@@ -82,8 +82,11 @@ class PhraseIndex:
                 else:
                     self._exact.setdefault(first.text, []).append(item)
 
-    def find(self, text_words: list[str]) -> dict[str, int]:
-        """Entry key -> number of phrase occurrences, for the entries found in ``text_words``."""
+    def find(self, text_words: list[str], evidence: dict[str, list[str]] | None = None) -> dict[str, int]:
+        """Entry key -> number of phrase occurrences, for the entries found in ``text_words``.
+
+        ``evidence``, when given, receives the words each entry was found by (to explain a tag).
+        """
         counts: dict[str, int] = {}
         length = len(text_words)
         for i, word in enumerate(text_words):
@@ -96,4 +99,8 @@ class PhraseIndex:
                 end = i + len(parsed)
                 if end <= length and all(part.matches(text_words[i + k]) for k, part in enumerate(parsed[1:], 1)):
                     counts[key] = counts.get(key, 0) + 1
+                    if evidence is not None:
+                        found = " ".join(text_words[i:end])
+                        if found not in evidence.setdefault(key, []):
+                            evidence[key].append(found)
         return counts

@@ -44,6 +44,24 @@ def tag_text(text: str, committee: str | None = None, articles: list[str] | None
     )
 
 
+def explain_text(text: str, committee: str | None = None) -> dict[str, dict[str, list[str]]]:
+    """Why each tag was given: the words of ``text`` that found it, by kind of tag.
+
+    {"themes": {"Right to education": ["schools"]}, "groups": {...}, "sdgs": {...}, "articles": {...}}.
+    Tags that come from the committee or a narrower group name no words.
+    """
+    text_words = words(text)
+    out: dict[str, dict[str, list[str]]] = {}
+    vocabularies = {"themes": vocabulary.themes(), "groups": vocabulary.groups(), "sdgs": vocabulary.sdgs(),
+                    "articles": vocabulary.articles(committee) if committee else None}
+    for kind, vocab in vocabularies.items():
+        evidence: dict[str, list[str]] = {}
+        if vocab is not None:
+            vocab.index.find(text_words, evidence)
+        out[kind] = evidence
+    return out
+
+
 def tag_paragraph(paragraph: Paragraph, committee: str | None = None) -> Tags:
     """A paragraph with its sub-paragraphs and its topic heading ("Corporal punishment")."""
     text = paragraph.full_text()
