@@ -10,7 +10,18 @@ from .errors import SpreadsheetError, TaggerFileError, TaggingError, TrainingErr
 from .models import Tags
 from .rules import explain_text, tag_document, tag_paragraph, tag_text, tag_upr_recommendations
 from .spreadsheet import read_examples
-from .tagger import Tagger, load_tagger, train_tagger
+
+_TRAINED = ("Tagger", "load_tagger", "train_tagger")
+
+
+def __getattr__(name: str):
+    """The trained tagger brings NumPy and SciPy: imported when first asked for, so that the
+    rule tags and the CLI start fast."""
+    if name in _TRAINED:
+        from . import tagger
+
+        return getattr(tagger, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = ["SpreadsheetError", "Tagger", "Tags", "TaggerFileError", "TaggingError", "TrainingError", "explain_text",
            "load_tagger",

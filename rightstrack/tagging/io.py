@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from ..documents.models import Document
 from .errors import TaggingError
 from .rules import TAGGED_KINDS, explain_text, tag_paragraph, tag_text
-from .tagger import Tagger
+
+if TYPE_CHECKING:
+    from .tagger import Tagger
 
 
 def tag_jsonl(lines: Iterable[str], tagger: Tagger | None = None, committee: str | None = None,
