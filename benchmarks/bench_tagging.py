@@ -22,8 +22,14 @@ def run() -> list[tuple[str, str]]:
         return [("skipped", f"{CSV} is absent (the project's shared corpus)")]
     examples = read_examples(CSV, "Text", "Issue", keep_columns=("Session",))
     texts, labels, sessions = examples.texts, examples.labels, examples.columns["Session"]
+    from rightstrack.tagging import embeddings
+
+    with_embeddings = embeddings.available()
     rows: list[tuple[str, str]] = []
-    totals: dict[str, list[tuple[float, float]]] = {"ours": [], "lr-balanced": [], "lr-plain": []}
+    if not with_embeddings:
+        rows.append(("trained tagger + embeddings", f"skipped: {embeddings.INSTALL}"))
+    totals: dict[str, list[tuple[float, float]]] = {"ours": [], "ours+emb": [], "lr-balanced": [],
+                                                    "lr-plain": []}
     train_seconds = []
     for held_out in sorted(set(sessions)):
         train = [i for i, s in enumerate(sessions) if s != held_out]
@@ -33,6 +39,9 @@ def run() -> list[tuple[str, str]]:
         tagger = train_tagger([texts[i] for i in train], [labels[i] for i in train])
         train_seconds.append(time.perf_counter() - start)
         scores = {"ours": f1_scores(gold, tagger.predict([texts[i] for i in test]))}
+        if with_embeddings:
+            blended = train_tagger([texts[i] for i in train], [labels[i] for i in train], embeddings=True)
+            scores["ours+emb"] = f1_scores(gold, blended.predict([texts[i] for i in test]))
         for name, balanced in (("lr-balanced", True), ("lr-plain", False)):
             predicted = _baseline([texts[i] for i in train], [labels[i] for i in train],
                                   [texts[i] for i in test], balanced)
@@ -42,8 +51,11 @@ def run() -> list[tuple[str, str]]:
         rows.append((f"session {held_out} held out ({len(test)} texts): micro/macro F1",
                      "  ".join(f"{name} {micro:.3f}/{macro:.3f}" for name, (micro, macro) in scores.items())))
     for name, title in (("ours", "trained tagger (SVM, word+char n-grams)"),
+                        ("ours+emb", "trained tagger + embeddings (--embeddings)"),
                         ("lr-balanced", "baseline TF-IDF + logistic regression, balanced"),
                         ("lr-plain", "baseline TF-IDF + logistic regression, sklearn defaults")):
+        if not totals[name]:
+            continue
         micro = sum(p[0] for p in totals[name]) / len(totals[name])
         macro = sum(p[1] for p in totals[name]) / len(totals[name])
         rows.append((f"mean over held-out sessions, {title}", f"micro-F1 {micro:.3f}  macro-F1 {macro:.3f}"))
@@ -59,7 +71,59 @@ def run() -> list[tuple[str, str]]:
         tag_text(text)
     rate = len(texts) / (time.perf_counter() - start)
     rows.append(("built-in vocabularies (tag_text) throughput", f"{rate:,.0f} texts/s"))
+    rows.extend(_vocabulary_agreement(texts, labels))
     return rows
+
+
+# UPR Info issues that name the same subject as one of our UHRI themes or groups.
+SAME_SUBJECT = {
+    "Death penalty": ("themes", "Death penalty"),
+    "Torture and other CID treatment": ("themes", "Prohibition of torture & cruel, inhuman or degrading treatment"),
+    "Right to education": ("themes", "Right to education"),
+    "Trafficking": ("themes", "Human trafficking & contemporary forms of slavery"),
+    "Human rights defenders": ("themes", "Human rights defenders"),
+    "NHRI": ("themes", "National Human Rights Institution (NHRI)"),
+    "Enforced disappearances": ("themes", "Enforced disappearances"),
+    "Corruption": ("themes", "Good governance & corruption"),
+    "Right to health": ("themes", "Right to health"),
+    "Right to food": ("themes", "Right to food"),
+    "Right to housing": ("themes", "Right to adequate housing"),
+    "Freedom of religion and belief": ("themes", "Freedom of thought, conscience & religion"),
+    "Counter-terrorism": ("themes", "Counter-terrorism"),
+    "Poverty": ("themes", "Human rights & poverty"),
+    "Racial discrimination": ("themes", "Racial discrimination"),
+    "Rights of the Child": ("groups", "Children"),
+    "Disabilities": ("groups", "Persons with disabilities"),
+    "Migrants": ("groups", "Migrants"),
+    "Asylum-seekers - refugees": ("groups", "Refugees & asylum seekers"),
+    "Indigenous peoples": ("groups", "Indigenous peoples"),
+    "Sexual Orientation and Gender Identity":
+        ("groups", "Lesbian, gay, bisexual, transgender and intersex persons (LGBTI)"),
+    "HIV - Aids": ("groups", "Persons living with HIV/AIDS"),
+    "Internally displaced persons": ("groups", "Internally displaced persons"),
+}
+
+
+def _vocabulary_agreement(texts: list[str], labels: list[list[str]]) -> list[tuple[str, str]]:
+    """How often the built-in vocabularies agree with UPR Info's human annotators on shared subjects.
+
+    UPR Info labels sparingly (a recommendation on schools for girls may carry only "Women's
+    rights"), so precision here understates ours; recall says what the phrases miss.
+    """
+    from rightstrack.tagging import tag_text
+
+    tags = [tag_text(text) for text in texts]
+    results = []
+    for issue, (kind, name) in SAME_SUBJECT.items():
+        gold = [issue in row for row in labels]
+        given = [name in getattr(tag, kind) for tag in tags]
+        both = sum(g and p for g, p in zip(gold, given, strict=True))
+        results.append((issue, both / max(sum(given), 1), both / max(sum(gold), 1)))
+    precision = sum(r[1] for r in results) / len(results)
+    recall = sum(r[2] for r in results) / len(results)
+    weakest = ", ".join(f"{issue} {r:.2f}" for issue, _, r in sorted(results, key=lambda r: r[2])[:3])
+    return [(f"vocabularies vs UPR Info on {len(results)} shared subjects", f"precision {precision:.2f}  "
+             f"recall {recall:.2f} (means)"), ("  lowest recall", weakest)]
 
 
 def _baseline(train_texts, train_labels, test_texts, balanced: bool) -> list[list[str]]:

@@ -62,32 +62,39 @@ def _parse(phrase: str) -> tuple[_Word, ...]:
 
 
 class PhraseIndex:
-    """Phrases of many entries, indexed by first word; ``find`` says which entries a text names."""
+    """Phrases of many entries, indexed by first word; ``find`` says which entries a text names.
 
-    def __init__(self, entries: Iterable[tuple[str, Iterable[str]]]):
+    ``exceptions`` are phrases inside which an entry's phrases do not count: "education"
+    names the right to education, but not inside "human rights education".
+    """
+
+    def __init__(self, entries: Iterable[tuple[str, Iterable[str]]],
+                 exceptions: Iterable[tuple[str, Iterable[str]]] = ()):
         self._exact: dict[str, list[tuple[tuple[_Word, ...], str]]] = {}
         self._prefix: dict[int, dict[str, list[tuple[tuple[_Word, ...], str]]]] = {}
         self._patterned: list[tuple[tuple[_Word, ...], str]] = []
         for key, phrases in entries:
             for phrase in phrases:
-                parsed = _parse(phrase)
-                if not parsed:
-                    continue
-                first = parsed[0]
-                item = (parsed, key)
-                if first.pattern is not None:
-                    self._patterned.append(item)
-                elif first.prefix:
-                    self._prefix.setdefault(len(first.text), {}).setdefault(first.text, []).append(item)
-                else:
-                    self._exact.setdefault(first.text, []).append(item)
+                self._add(phrase, key)
+        exceptions = [(key, list(phrases)) for key, phrases in exceptions if phrases]
+        self._exceptions = PhraseIndex(exceptions) if exceptions else None
 
-    def find(self, text_words: list[str], evidence: dict[str, list[str]] | None = None) -> dict[str, int]:
-        """Entry key -> number of phrase occurrences, for the entries found in ``text_words``.
+    def _add(self, phrase: str, key: str) -> None:
+        parsed = _parse(phrase)
+        if not parsed:
+            return
+        first = parsed[0]
+        item = (parsed, key)
+        if first.pattern is not None:
+            self._patterned.append(item)
+        elif first.prefix:
+            self._prefix.setdefault(len(first.text), {}).setdefault(first.text, []).append(item)
+        else:
+            self._exact.setdefault(first.text, []).append(item)
 
-        ``evidence``, when given, receives the words each entry was found by (to explain a tag).
-        """
-        counts: dict[str, int] = {}
+    def spans(self, text_words: list[str]) -> list[tuple[str, int, int]]:
+        """(entry key, first word, end) of every phrase occurrence, overlapping ones included."""
+        found = []
         length = len(text_words)
         for i, word in enumerate(text_words):
             candidates = list(self._exact.get(word, ()))
@@ -98,9 +105,25 @@ class PhraseIndex:
             for parsed, key in candidates:
                 end = i + len(parsed)
                 if end <= length and all(part.matches(text_words[i + k]) for k, part in enumerate(parsed[1:], 1)):
-                    counts[key] = counts.get(key, 0) + 1
-                    if evidence is not None:
-                        found = " ".join(text_words[i:end])
-                        if found not in evidence.setdefault(key, []):
-                            evidence[key].append(found)
+                    found.append((key, i, end))
+        if self._exceptions is not None:
+            excluded: dict[str, list[tuple[int, int]]] = {}
+            for key, start, end in self._exceptions.spans(text_words):
+                excluded.setdefault(key, []).append((start, end))
+            found = [(key, i, end) for key, i, end in found
+                     if not any(start <= i and end <= stop for start, stop in excluded.get(key, ()))]
+        return found
+
+    def find(self, text_words: list[str], evidence: dict[str, list[str]] | None = None) -> dict[str, int]:
+        """Entry key -> number of phrase occurrences, for the entries found in ``text_words``.
+
+        ``evidence``, when given, receives the words each entry was found by (to explain a tag).
+        """
+        counts: dict[str, int] = {}
+        for key, start, end in self.spans(text_words):
+            counts[key] = counts.get(key, 0) + 1
+            if evidence is not None:
+                words_found = " ".join(text_words[start:end])
+                if words_found not in evidence.setdefault(key, []):
+                    evidence[key].append(words_found)
         return counts

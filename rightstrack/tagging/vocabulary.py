@@ -24,8 +24,13 @@ def _load(name: str) -> dict[str, Any]:
     return json.loads((_DATA / name).read_text(encoding="utf-8"))
 
 
-def _phrases(row: dict[str, Any]) -> list[str]:
-    return [phrase for phrases in row.get("patterns", {}).values() for phrase in phrases]
+def _phrases(row: dict[str, Any], field: str = "patterns") -> list[str]:
+    return [phrase for phrases in row.get(field, {}).values() for phrase in phrases]
+
+
+def _index(rows: list[dict[str, Any]], key: str) -> PhraseIndex:
+    return PhraseIndex(((row[key], _phrases(row)) for row in rows),
+                       exceptions=((row[key], _phrases(row, "except")) for row in rows))
 
 
 @dataclass(frozen=True)
@@ -82,8 +87,7 @@ class Vocabulary:
 def themes() -> Vocabulary:
     data = _load("themes.json")
     rows = data["themes"]
-    return Vocabulary(data["source"], {row["name"]: Theme(row["name"]) for row in rows},
-                      PhraseIndex((row["name"], _phrases(row)) for row in rows))
+    return Vocabulary(data["source"], {row["name"]: Theme(row["name"]) for row in rows}, _index(rows, "name"))
 
 
 @cache
@@ -91,7 +95,7 @@ def groups() -> Vocabulary:
     data = _load("groups.json")
     rows = data["groups"]
     entries = {row["name"]: Group(row["name"], tuple(row.get("implies", ()))) for row in rows}
-    return Vocabulary(data["source"], entries, PhraseIndex((row["name"], _phrases(row)) for row in rows))
+    return Vocabulary(data["source"], entries, _index(rows, "name"))
 
 
 @cache
@@ -105,7 +109,7 @@ def sdgs() -> Vocabulary:
     data = _load("sdgs.json")
     rows = data["sdgs"]
     entries = {row["code"]: Goal(row["code"], row["title"], tuple(row.get("requires_group", ()))) for row in rows}
-    return Vocabulary(data["source"], entries, PhraseIndex((row["code"], _phrases(row)) for row in rows))
+    return Vocabulary(data["source"], entries, _index(rows, "code"))
 
 
 @cache
@@ -117,4 +121,4 @@ def articles(committee: str) -> Vocabulary | None:
     data = _load(name)
     rows = data["articles"]
     entries = {row["article"]: Article(row["article"], row["subject"]) for row in rows}
-    return Vocabulary(data["source"], entries, PhraseIndex((row["article"], _phrases(row)) for row in rows))
+    return Vocabulary(data["source"], entries, _index(rows, "article"))
