@@ -176,3 +176,10 @@ def test_embedding_view_round_trips(upr, tmp_path):
     loaded = load_tagger(tmp_path / "blended.npz")
     assert loaded.embedding_weights is not None
     assert loaded.predict(texts[:40]) == tagger.predict(texts[:40])
+
+
+def test_saving_over_a_folder_is_one_line_error_and_leaves_nothing(trained, tmp_path):
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(TaggerFileError, match="cannot write the tagger"):
+        trained[0].save(tmp_path / "taken")
+    assert [p.name for p in tmp_path.iterdir()] == ["taken"]

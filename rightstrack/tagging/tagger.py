@@ -99,6 +99,9 @@ class Tagger:
             with os.fdopen(handle, "wb") as out:
                 np.savez_compressed(out, **arrays)
             os.replace(temporary, path)
+        except OSError as error:
+            Path(temporary).unlink(missing_ok=True)
+            raise TaggerFileError(f"cannot write the tagger: {error.strerror or error}", path=str(path)) from None
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
