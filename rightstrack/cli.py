@@ -14,6 +14,7 @@ import click
 from .documents import DocumentError, parse_file, to_json
 from .documents.models import Document, Paragraph, Subparagraph
 from .linking import METHODS, LinkReport, link_report, links_to_json
+from .tagging import TaggingError
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "crc-kaz"
 
@@ -24,7 +25,7 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context):  # noqa: D102
         try:
             return super().invoke(ctx)
-        except DocumentError as error:
+        except (DocumentError, TaggingError) as error:
             click.echo(f"rightstrack: error: {error}", err=True)
             sys.exit(2)
 
@@ -313,6 +314,96 @@ def manage(args: tuple[str, ...]) -> None:
     from django.core.management import execute_from_command_line
 
     execute_from_command_line(["rightstrack manage", *args])
+
+
+@main.group()
+def tagger() -> None:
+    """Train a tagger for your own taxonomy from a labelled spreadsheet.
+
+    \b
+    Example:
+      rightstrack tagger train --csv labelled.csv --text-column Text --labels-column Issue
+    """
+
+
+@tagger.command("train")
+@click.option("--csv", "csv_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Labelled spreadsheet saved as CSV (UTF-8, Windows-1252 or Latin-1; , ; or tab).")
+@click.option("--text-column", required=True, help="Column holding the recommendation text.")
+@click.option("--labels-column", required=True, help="Column holding the labels.")
+@click.option("--label-separator", default=",", show_default=True, help="Separates several labels in one cell.")
+@click.option("--encoding", help="The CSV's encoding, when guessing it goes wrong (e.g. utf-8, cp1251).")
+@click.option("--output", "-o", default="tagger.npz", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Where to save the tagger.")
+@click.option("--embeddings", is_flag=True,
+              help="Blend in sentence embeddings: a little more accurate; needs the 'embeddings' extra.")
+def tagger_train(csv_path: Path, text_column: str, labels_column: str, label_separator: str,
+                 encoding: str | None, output: Path, embeddings: bool) -> None:
+    """Learn a tagger from a spreadsheet of labelled recommendations.
+
+    \b
+    Example:
+      rightstrack tagger train --csv upr.csv --text-column Text --labels-column Issue -o upr-issues.npz
+      rightstrack tag --model upr-issues.npz --jsonl < recommendations.jsonl
+    """
+    from .tagging import read_examples, train_tagger
+
+    examples = read_examples(csv_path, text_column, labels_column, separator=label_separator, encoding=encoding)
+    for warning in examples.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    model = train_tagger(examples.texts, examples.labels, embeddings=embeddings,
+                         info={"source": csv_path.name, "text_column": text_column, "labels_column": labels_column})
+    model.save(output)
+    left_out = model.info.get("left_out_labels") or []
+    if left_out:
+        click.echo(f"warning: {len(left_out)} label(s) seen only once were left out: "
+                   + ", ".join(map(str, left_out[:10])), err=True)
+    click.echo(f"{output}: {len(model.labels)} labels learned from {len(examples.texts)} rows")
+
+
+@main.command()
+@click.argument("path", required=False, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--jsonl", is_flag=True, help='Read {"id", "text"} lines on stdin, write one line of tags each.')
+@click.option("--json", "as_json", is_flag=True, help="Print the document's tags as one JSON object.")
+@click.option("--model", type=click.Path(dir_okay=False, path_type=Path),
+              help="A tagger from `rightstrack tagger train`: adds its labels.")
+@click.option("--committee", help="With --jsonl: the committee the texts come from (CRC adds children and articles).")
+@click.option("--explain", is_flag=True, help='With --jsonl: add "evidence", the words that found each tag.')
+def tag(path: Path | None, jsonl: bool, as_json: bool, model: Path | None, committee: str | None,
+        explain: bool) -> None:
+    """Tag recommendations and questions by theme, affected group, SDG and article.
+
+    \b
+    Examples:
+      rightstrack tag examples/crc-kaz/kaz-list-of-issues-2025.md --json
+      echo '{"id": "1", "text": "Prohibit child marriage."}' | rightstrack tag --jsonl
+      rightstrack tag --jsonl --model upr-issues.npz < recommendations.jsonl
+    """
+    from .tagging import load_tagger
+    from .tagging.io import tag_jsonl, tag_parsed
+
+    trained = load_tagger(model) if model else None
+    if jsonl:
+        if path:
+            raise click.UsageError("--jsonl reads stdin: give no PATH")
+        for line in tag_jsonl(sys.stdin, trained, committee, explain=explain):
+            click.echo(line)
+        return
+    if not path:
+        raise click.UsageError("give a document PATH, or --jsonl to read texts on stdin")
+    document = parse_file(path)
+    result = tag_parsed(document, trained)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        for item in result["items"]:
+            parts = [f"themes: {'; '.join(item['themes']) or '-'}", f"groups: {'; '.join(item['groups']) or '-'}",
+                     f"SDGs: {', '.join(item['sdgs']) or '-'}"]
+            if item["articles"]:
+                parts.append(f"arts. {', '.join(item['articles'])}")
+            if "labels" in item:
+                parts.append(f"labels: {'; '.join(item['labels'])}")
+            click.echo(f"{item['id']}. [{item['kind']}] " + " | ".join(parts))
 
 
 if __name__ == "__main__":
