@@ -31,6 +31,7 @@ from .filtersets import ParagraphFilterSet
 from .followup import chain
 from .forms import LinkForm, TagForm, UploadForm
 from .models import Document, Link, Paragraph, Tag
+from .search import in_listing_order
 
 PAGE_SIZE = 50
 
@@ -109,13 +110,15 @@ def search(request):
         return render(request, "reviews/search.html", {"filter": filterset, "page": None, "facets": []},
                       status=400)
     results = filterset.qs.select_related("document", "lead_agency").order_by("-year", "document_id", "position")
-    selected = {name: request.GET.getlist(name) for name in request.GET if name not in ("page", "q")}
-    filtered = any(value for name, value in filterset.form.cleaned_data.items() if value not in (None, "", []))
-    facets, total = facet_counts.facets(filterset.qs, selected, filtered)
+    selected = {name: request.GET.getlist(name) for name in request.GET if name not in ("page", "q", "exact")}
+    counts = facet_counts.facets(filterset.qs, selected, exact=request.GET.get("exact") == "1")
+    if counts.approximate:  # thousands of matches: the first ones in listing order come soon
+        results = in_listing_order(results)
     paginator = Paginator(results, PAGE_SIZE)
-    paginator.count = total  # known from the facet counts: no second COUNT over the matches
+    paginator.count = counts.total  # known from the facet counts: no second COUNT over the matches
     page = paginator.get_page(request.GET.get("page"))
-    context = {"filter": filterset, "page": page, "query": request.GET.copy(), "facets": facets}
+    context = {"filter": filterset, "page": page, "query": request.GET.copy(), "facets": counts.facets,
+               "counts": counts}
     template = "reviews/_results.html" if request.headers.get("HX-Request") else "reviews/search.html"
     return render(request, template, context)
 
