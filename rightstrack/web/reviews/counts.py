@@ -4,12 +4,13 @@ The search page as it opens counts each facet over all paragraphs: grouping 100,
 per facet on every visit costs 50-110 ms. Instead, triggers add rows (facet, value, +n/-n)
 to ``reviews_facetcount`` in the same transaction as every insert, delete or change of a
 facet column or a tag, whatever made it (a save, a bulk import, ``update()``, a cascade).
-Reading sums the rows of each value; once there are many, they are compacted into one row
-per value. Rows of differences rather than one counter per value: two writers never wait
-for the same counter row, so they can never deadlock on it.
+Reading sums the rows of each value.
 
-SQLite triggers fire per row; PostgreSQL ones per statement, over its transition tables,
-so a bulk import adds a few rows per statement rather than seven per paragraph.
+PostgreSQL: statement triggers over the transition tables add the differences of a whole
+statement (a bulk import adds a few rows per statement, not seven per paragraph), as new
+rows rather than updates of one counter per value: two writers never wait for the same
+counter row, so they can never deadlock on it; once rows pile up, reading compacts them
+into one per value. SQLite has a single writer: its row triggers update one row per value.
 ``rebuild()`` recounts from scratch: after migrations and ``flush`` (which deletes tables
 in an order the triggers cannot follow), and by hand with ``rightstrack manage shell``.
 """
@@ -60,22 +61,14 @@ def read() -> tuple[dict[str, dict[str, int]], dict[str, dict[str, int]]]:
 
 
 def compact() -> None:
-    """One row per value, same sums. Rows written meanwhile by others are kept apart."""
+    """One row per value, same sums (PostgreSQL; SQLite's triggers keep one row per value)."""
+    if connection.vendor != "postgresql":
+        return
     with transaction.atomic(), connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Deletes exactly the rows it sums: a concurrent writer's rows are not seen.
-            cursor.execute(f"WITH gone AS (DELETE FROM {TABLE} RETURNING facet, value, count) "
-                           f"INSERT INTO {TABLE} (facet, value, count) SELECT facet, value, SUM(count) FROM gone "
-                           "GROUP BY facet, value HAVING SUM(count) <> 0")
-            return
-        # SQLite: this transaction holds the only write lock.
-        cursor.execute(f"SELECT MAX(id) FROM {TABLE}")
-        (last,) = cursor.fetchone()
-        if last is None:
-            return
-        cursor.execute(f"INSERT INTO {TABLE} (facet, value, count) SELECT facet, value, SUM(count) FROM {TABLE} "
-                       "WHERE id <= %s GROUP BY facet, value HAVING SUM(count) <> 0", [last])
-        cursor.execute(f"DELETE FROM {TABLE} WHERE id <= %s", [last])
+        # Deletes exactly the rows it sums: rows a concurrent writer adds are not seen.
+        cursor.execute(f"WITH gone AS (DELETE FROM {TABLE} RETURNING facet, value, count) "
+                       f"INSERT INTO {TABLE} (facet, value, count) SELECT facet, value, SUM(count) FROM gone "
+                       "GROUP BY facet, value HAVING SUM(count) <> 0")
 
 
 def rebuild(using: str = "default") -> None:
@@ -109,21 +102,25 @@ def _sqlite_tag(row: str, sign: int) -> str:
 
 
 def _sqlite_sql() -> list[str]:
-    insert = f"INSERT INTO {TABLE} (facet, value, count) "
+    def add(rows: str) -> str:  # one row per value: SQLite has a single writer, no one waits
+        return (f"INSERT INTO {TABLE} (facet, value, count) SELECT * FROM ({rows}) WHERE true "
+                "ON CONFLICT (facet, value) DO UPDATE SET count = count + excluded.count; END")
+
     changed = " OR ".join(f"old.{column} IS NOT new.{column}" for _, column in COLUMNS)
     tag_changed = "old.vocabulary IS NOT new.vocabulary OR old.value IS NOT new.value " \
                   "OR old.decision IS NOT new.decision"
     return [
+        f"CREATE UNIQUE INDEX {TABLE}_value ON {TABLE} (facet, value)",
         f"CREATE TRIGGER {TABLE}_paragraph_insert AFTER INSERT ON reviews_paragraph BEGIN "
-        f"{insert}{_sqlite_values('new', 1)}; END",
+        + add(_sqlite_values("new", 1)),
         f"CREATE TRIGGER {TABLE}_paragraph_delete AFTER DELETE ON reviews_paragraph BEGIN "
-        f"{insert}{_sqlite_values('old', -1)}; END",
+        + add(_sqlite_values("old", -1)),
         f"CREATE TRIGGER {TABLE}_paragraph_update AFTER UPDATE ON reviews_paragraph WHEN {changed} BEGIN "
-        f"{insert}{_sqlite_values('old', -1, True)} UNION ALL {_sqlite_values('new', 1, True)}; END",
-        f"CREATE TRIGGER {TABLE}_tag_insert AFTER INSERT ON reviews_tag BEGIN {insert}{_sqlite_tag('new', 1)}; END",
-        f"CREATE TRIGGER {TABLE}_tag_delete AFTER DELETE ON reviews_tag BEGIN {insert}{_sqlite_tag('old', -1)}; END",
+        + add(f"{_sqlite_values('old', -1, True)} UNION ALL {_sqlite_values('new', 1, True)}"),
+        f"CREATE TRIGGER {TABLE}_tag_insert AFTER INSERT ON reviews_tag BEGIN " + add(_sqlite_tag("new", 1)),
+        f"CREATE TRIGGER {TABLE}_tag_delete AFTER DELETE ON reviews_tag BEGIN " + add(_sqlite_tag("old", -1)),
         f"CREATE TRIGGER {TABLE}_tag_update AFTER UPDATE ON reviews_tag WHEN {tag_changed} BEGIN "
-        f"{insert}{_sqlite_tag('old', -1)} UNION ALL {_sqlite_tag('new', 1)}; END",
+        + add(f"{_sqlite_tag('old', -1)} UNION ALL {_sqlite_tag('new', 1)}"),
     ]
 
 
@@ -165,6 +162,8 @@ def create_triggers(apps, schema_editor) -> None:
 
 def drop_triggers(apps, schema_editor) -> None:
     vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        schema_editor.execute(f"DROP INDEX IF EXISTS {TABLE}_value")
     for prefix in ("paragraph", "tag"):
         for event in ("insert", "delete", "update"):
             name = f"{TABLE}_{prefix}_{event}"

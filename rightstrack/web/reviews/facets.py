@@ -51,6 +51,7 @@ TAG_FACETS = (("article", Vocabulary.ARTICLE, "Article"), ("theme", Vocabulary.T
 BUCKETS = 64
 SAMPLED = 4  # buckets in the sample: 1 match in 16
 EXACT_UP_TO = 3000  # default of settings.RIGHTSTRACK_FACETS_EXACT_UP_TO
+IDS_UP_TO = 5000  # matches whose ids are kept for the result list (not searched again)
 
 
 @dataclass
@@ -75,6 +76,7 @@ class FacetCounts:
     total: int
     approximate: bool = False  # every count (and the total) estimated from ``sampled`` matches
     sampled: int = 0
+    ids: list[int] | None = None  # every match, when counted exactly and no more than IDS_UP_TO
 
 
 def generation() -> str:
@@ -107,9 +109,9 @@ def _compute(queryset, limit: int | None) -> FacetCounts:
     if not queryset.query.where:
         # Every paragraph, nothing hidden from this user: the counts the database keeps.
         fields, tags = counts.read()
-        scale, sampled = 1, 0
+        scale, sampled, ids = 1, 0, None
     else:
-        fields, tags, scale, sampled = _count_matches(queryset, limit)
+        fields, tags, scale, sampled, ids = _count_matches(queryset, limit)
     approximate = scale > 1
     result = [Facet(name, label, [FacetValue(v, "", n, approximate=approximate) for v, n in _top(fields[name])])
               for name, _, label in FIELD_FACETS]
@@ -118,12 +120,12 @@ def _compute(queryset, limit: int | None) -> FacetCounts:
                                           for v, n in _top(tags.get(vocabulary, {}))]))
     _label(result)
     total = sum(fields["kind"].values())  # every paragraph has a kind
-    return FacetCounts([f for f in result if f.values], total, approximate, sampled)
+    return FacetCounts([f for f in result if f.values], total, approximate, sampled, ids)
 
 
 def _count_matches(queryset, limit: int | None):
     """Counts of a filtered set: the sample first; the other matches too when the sample
-    says they are few (or ``limit`` is None). Returns (fields, tags, scale, sampled)."""
+    says they are few (or ``limit`` is None). Returns (fields, tags, scale, sampled, ids)."""
     columns = [column for _, column, _ in FIELD_FACETS]
     names = ", ".join(f"c{i}" for i in range(len(columns)))
 
@@ -143,10 +145,11 @@ def _count_matches(queryset, limit: int | None):
     for row in rows:
         for (name, _, _), value in zip(FIELD_FACETS, row[:-1], strict=True):
             fields[name][_value(name, value)] += scale
+    ids = [row[-1] for row in rows]
     tags: dict[str, dict[str, int]] = {}
-    for vocabulary, value, n in _tag_counts([row[-1] for row in rows]):
+    for vocabulary, value, n in _tag_counts(ids):
         tags.setdefault(vocabulary, {})[value] = n * scale
-    return fields, tags, scale, sample_size
+    return fields, tags, scale, sample_size, ids if scale == 1 and len(ids) <= IDS_UP_TO else None
 
 
 def _tag_counts(ids: list[int]) -> list[tuple]:

@@ -109,9 +109,11 @@ def search(request):
     if not filterset.is_valid():
         return render(request, "reviews/search.html", {"filter": filterset, "page": None, "facets": []},
                       status=400)
-    results = filterset.qs.select_related("document", "lead_agency").order_by("-year", "document_id", "position")
     selected = {name: request.GET.getlist(name) for name in request.GET if name not in ("page", "q", "exact")}
     counts = facet_counts.facets(filterset.qs, selected, exact=request.GET.get("exact") == "1")
+    # The matches are found once: counting them exactly gave their ids.
+    results = visible.filter(pk__in=counts.ids) if counts.ids is not None else filterset.qs
+    results = results.select_related("document", "lead_agency").order_by("-year", "document_id", "position")
     if counts.approximate:  # thousands of matches: the first ones in listing order come soon
         results = in_listing_order(results)
     paginator = Paginator(results, PAGE_SIZE)
