@@ -7,15 +7,8 @@ columns: 33,000 matches of "education" took 0.2-0.3 s. So, by what the user aske
   up to date (``counts.py``), exact, a few hundred rows read;
 - a filtered set (words, facets) of up to ``RIGHTSTRACK_FACETS_EXACT_UP_TO`` paragraphs
   (3,000): every match is read and counted, exact;
-- a larger one: counted on a fixed sample, the matches whose id hashes into 4 of 64
-  buckets (1 in 16), and scaled; the page says "about" and offers exact counts
-  (``?exact=1``), which read every match.
-
-The sample is chosen by a hash of the id, not at random, so a query always gets the same
-estimate and pages agree; the hash spreads consecutive ids (paragraphs of one document)
-evenly. PostgreSQL reads only the sampled rows: an expression index on the bucket is
-ANDed with the full-text index (migration 0004); SQLite tests the bucket on the row id
-before it reads the row.
+- a larger one: counted on a fixed sample of 1 match in 16 (``sample.py``) and scaled;
+  the page says "about" and offers exact counts (``?exact=1``), which read every match.
 
 Counts are cached per query until the data next changes (``generation``), so paging
 through results does not count again.
@@ -40,7 +33,7 @@ from ..tracking.choices import Status
 from . import counts
 from .choices import Decision, Kind, Vocabulary
 from .models import Document, Paragraph, Tag
-from .search import bucket_sql, sampled
+from .sample import BUCKETS, SAMPLED, bucket_sql, sampled
 
 LIMIT = 12
 _LABELS = {"committee": "Committee", "state": "State", "cycle": "Cycle", "kind": "Kind", "urgent": "Urgency",
@@ -48,8 +41,6 @@ _LABELS = {"committee": "Committee", "state": "State", "cycle": "Cycle", "kind":
 FIELD_FACETS = tuple((name, column, _LABELS[name]) for name, column in counts.COLUMNS)
 TAG_FACETS = (("article", Vocabulary.ARTICLE, "Article"), ("theme", Vocabulary.THEME, "Theme"),
               ("group", Vocabulary.GROUP, "Affected group"), ("sdg", Vocabulary.SDG, "SDG target"))
-BUCKETS = 64
-SAMPLED = 4  # buckets in the sample: 1 match in 16
 EXACT_UP_TO = 3000  # default of settings.RIGHTSTRACK_FACETS_EXACT_UP_TO
 IDS_UP_TO = 5000  # matches whose ids are kept for the result list (not searched again)
 
@@ -129,17 +120,17 @@ def _count_matches(queryset, limit: int | None):
     columns = [column for _, column, _ in FIELD_FACETS]
     names = ", ".join(f"c{i}" for i in range(len(columns)))
 
-    def read(condition: str) -> list[tuple]:
-        query = sampled(queryset.order_by().values_list(*columns, "pk"), condition)
+    def read(op: str) -> list[tuple]:
+        query = sampled(queryset.order_by().values_list(*columns, "pk"), op)
         sql, params = query.query.sql_with_params()
         return _fetch(f"WITH m({names}, id) AS ({sql}) SELECT {names}, id FROM m "
-                      f"WHERE {bucket_sql('id')} {condition}", params)
+                      f"WHERE {bucket_sql('id')} {op} {SAMPLED}", params)
 
-    rows = read(f"< {SAMPLED}")
+    rows = read("<")
     sample_size = len(rows)
     scale = BUCKETS // SAMPLED
     if limit is None or sample_size * scale <= limit:
-        rows += read(f">= {SAMPLED}")
+        rows += read(">=")
         scale = 1
     fields = {name: Counter() for name, _, _ in FIELD_FACETS}
     for row in rows:

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Exists, OuterRef
 
 from ..agencies.models import Agency
 from ..tracking.choices import Status
 from . import search
-from .choices import Decision, Kind, Vocabulary
-from .models import Document, Paragraph, Tag
+from .choices import Kind, Vocabulary
+from .models import Document, Paragraph
 
 
 def _tag_filter(vocabulary: str):
     def method(queryset, name, values):
         for value in values:
-            queryset = queryset.filter(Exists(Tag.objects.filter(
-                paragraph=OuterRef("pk"), vocabulary=vocabulary, value=value).exclude(decision=Decision.REJECTED)))
+            queryset = queryset.filter(id__tagged=(vocabulary, value))
         return queryset
     return method
 

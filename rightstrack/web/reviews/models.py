@@ -189,8 +189,8 @@ class Tag(TrackedModel):
         ordering = ["vocabulary", "value"]
         constraints = [models.UniqueConstraint(fields=["paragraph", "vocabulary", "value"], name="tag_unique")]
         indexes = [
-            # Covering indexes of the tag facets: all paragraphs, and a filtered set of them.
-            models.Index(fields=["vocabulary", "value", "decision"], name="tag_facet_all"),
+            # Covering indexes: the paragraphs with a tag (a theme filter), and the tags of paragraphs (facets).
+            models.Index(fields=["vocabulary", "value", "decision", "paragraph"], name="tag_filter"),
             models.Index(fields=["paragraph", "vocabulary", "value", "decision"], name="tag_facet_filtered"),
         ]
 

@@ -1,4 +1,5 @@
-"""Facet counts the database keeps (a table and its triggers), and the sample bucket index.
+"""Facet counts the database keeps (a table and its triggers), the sample bucket index, and
+the index of the paragraphs with a tag.
 
 See ``reviews/counts.py`` and ``reviews/facets.py``.
 """
@@ -6,7 +7,7 @@ See ``reviews/counts.py`` and ``reviews/facets.py``.
 from django.db import migrations, models
 
 from ..counts import create_triggers, drop_triggers
-from ..search import bucket_sql
+from ..sample import bucket_sql
 
 
 def create_sample_index(apps, schema_editor) -> None:
@@ -36,6 +37,13 @@ class Migration(migrations.Migration):
                 ('value', models.TextField()),
                 ('count', models.BigIntegerField()),
             ],
+        ),
+        # The tag facets over every paragraph are kept counts now; a theme filter reads
+        # the paragraphs with a tag from this index alone.
+        migrations.RemoveIndex(model_name='tag', name='tag_facet_all'),
+        migrations.AddIndex(
+            model_name='tag',
+            index=models.Index(fields=['vocabulary', 'value', 'decision', 'paragraph'], name='tag_filter'),
         ),
         migrations.RunPython(create_triggers, drop_triggers),
         migrations.RunPython(create_sample_index, drop_sample_index),

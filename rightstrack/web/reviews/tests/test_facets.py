@@ -11,8 +11,10 @@ from django.db.models import Count
 
 from rightstrack.web.agencies.models import Agency
 from rightstrack.web.reviews import counts
-from rightstrack.web.reviews.facets import BUCKETS, SAMPLED, facets
+from rightstrack.web.reviews.facets import facets
+from rightstrack.web.reviews.filtersets import ParagraphFilterSet
 from rightstrack.web.reviews.models import Document, FacetCount, Paragraph, Tag
+from rightstrack.web.reviews.sample import BUCKETS, SAMPLED
 from rightstrack.web.reviews.search import in_listing_order, matching
 
 pytestmark = pytest.mark.django_db
@@ -35,7 +37,7 @@ def truth() -> tuple[dict, dict]:
 
 
 def in_sample(pk: int) -> bool:
-    """The sample rule of ``search.bucket_sql``, in Python."""
+    """The sample rule (``sample.bucket_sql``) written again in Python."""
     return (pk * 2654435761 % 2**32) >> 26 < SAMPLED
 
 
@@ -44,11 +46,15 @@ def more_paragraphs(document: Document, copies: int) -> None:
     clone = Document.objects.create(symbol=document.symbol + "/copy", committee=document.committee, state="Xanadu",
                                     state_code="XYZ", type=document.type, cycle="9", language="en",
                                     sha256="1" * 64, date="2024-01-01")
-    source = list(document.paragraphs.all())
-    Paragraph.objects.bulk_create(
+    source = list(document.paragraphs.prefetch_related("tags"))
+    copied = Paragraph.objects.bulk_create(
         Paragraph(document=clone, number=str(n), position=n, kind=p.kind, text=p.text, full_text=p.full_text,
                   committee=p.committee, state_code="XYZ", cycle="9", year=2024, status=p.status)
-        for n, p in enumerate((source * copies)[:len(source) * copies], start=1))
+        for n, p in enumerate(source * copies, start=1))
+    if not copied[0].pk:  # SQLite before 3.35 does not return the ids of a bulk insert
+        copied = list(clone.paragraphs.order_by("position"))
+    Tag.objects.bulk_create(Tag(paragraph=new, vocabulary=t.vocabulary, value=t.value, origin=t.origin)
+                            for new, old in zip(copied, source * copies, strict=True) for t in old.tags.all())
 
 
 def test_kept_counts_follow_every_kind_of_write(kaz, agencies):
@@ -122,6 +128,20 @@ def test_words_with_a_large_result_set_are_sampled_among_their_matches(kaz, sett
     sample = [p for p in matches if in_sample(p.pk)]
     assert summary.approximate and summary.sampled == len(sample) > 0
     assert summary.total == len(sample) * BUCKETS // SAMPLED
+
+
+def test_tag_filters_with_a_large_result_set_are_sampled_among_their_paragraphs(kaz, settings):
+    settings.RIGHTSTRACK_FACETS_EXACT_UP_TO = 100
+    more_paragraphs(kaz[0], 8)
+    theme = Tag.objects.values_list("value", flat=True).filter(vocabulary="theme").annotate(n=Count("*")) \
+        .order_by("-n").first()
+    matches = ParagraphFilterSet({"theme": [theme]}, queryset=Paragraph.objects.all()).qs
+    summary = facets(matches, {})
+    sample = [p for p in matches if in_sample(p.pk)]
+    assert summary.approximate and summary.sampled == len(sample) > 0
+    exact = facets(matches, {}, exact=True)
+    assert exact.total == matches.count() == Paragraph.objects.filter(tags__vocabulary="theme",
+                                                                      tags__value=theme).count()
 
 
 def test_small_result_sets_are_counted_exactly(kaz):
