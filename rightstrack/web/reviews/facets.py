@@ -5,7 +5,7 @@ columns: 33,000 matches of "education" took 0.2-0.3 s. So, by what the user aske
 
 - every visible paragraph (the search page as it opens): the counts the database keeps
   up to date (``counts.py``), exact, a few hundred rows read;
-- a filtered set (words, facets) of up to ``RIGHTSTRACK_FACETS_EXACT_UP_TO`` paragraphs
+- a filtered set (words, facets) of up to ``settings.FACETS_EXACT_UP_TO`` paragraphs
   (3,000): every match is read and counted, exact;
 - a larger one: counted on a fixed sample of 1 match in 16 (``sample.py``) and scaled;
   the page says "about" and offers exact counts (``?exact=1``), which read every match.
@@ -41,7 +41,6 @@ _LABELS = {"committee": "Committee", "state": "State", "cycle": "Cycle", "kind":
 FIELD_FACETS = tuple((name, column, _LABELS[name]) for name, column in counts.COLUMNS)
 TAG_FACETS = (("article", Vocabulary.ARTICLE, "Article"), ("theme", Vocabulary.THEME, "Theme"),
               ("group", Vocabulary.GROUP, "Affected group"), ("sdg", Vocabulary.SDG, "SDG target"))
-EXACT_UP_TO = 3000  # default of settings.RIGHTSTRACK_FACETS_EXACT_UP_TO
 IDS_UP_TO = 5000  # matches whose ids are kept for the result list (not searched again)
 
 
@@ -84,7 +83,7 @@ def facets(queryset, selected: dict[str, list[str]], exact: bool = False) -> Fac
     ``exact`` counts every match however many there are. Cached per query until the data
     next changes: paging through a long result list does not count again.
     """
-    limit = getattr(settings, "RIGHTSTRACK_FACETS_EXACT_UP_TO", EXACT_UP_TO)
+    limit = settings.FACETS_EXACT_UP_TO
     key = f"{queryset.query}|{exact or limit}|{translation.get_language()}|{generation()}"
     key = "facets:" + hashlib.sha1(key.encode()).hexdigest()
     result = cache.get(key)
@@ -132,10 +131,11 @@ def _count_matches(queryset, limit: int | None):
     if limit is None or sample_size * scale <= limit:
         rows += read(">=")
         scale = 1
-    fields = {name: Counter() for name, _, _ in FIELD_FACETS}
-    for row in rows:
-        for (name, _, _), value in zip(FIELD_FACETS, row[:-1], strict=True):
-            fields[name][_value(name, value)] += scale
+    fields = {}
+    for i, (name, _, _) in enumerate(FIELD_FACETS):
+        fields[name] = Counter()
+        for value, n in Counter(row[i] for row in rows).items():
+            fields[name][_value(name, value)] += n * scale
     ids = [row[-1] for row in rows]
     tags: dict[str, dict[str, int]] = {}
     for vocabulary, value, n in _tag_counts(ids):

@@ -34,6 +34,9 @@ from .models import Document, Link, Paragraph, Tag
 from .search import in_listing_order
 
 PAGE_SIZE = 50
+# Not shown in a result list: not read (JSON columns cost a decoding each).
+UNLISTED = ("text", "part", "heading", "articles", "subparagraphs", "references", "recommending_states", "status_note",
+            "document__title", "document__dates", "document__obligations")
 
 
 def home(request):
@@ -113,7 +116,8 @@ def search(request):
     counts = facet_counts.facets(filterset.qs, selected, exact=request.GET.get("exact") == "1")
     # The matches are found once: counting them exactly gave their ids.
     results = visible.filter(pk__in=counts.ids) if counts.ids is not None else filterset.qs
-    results = results.select_related("document", "lead_agency").order_by("-year", "document_id", "position")
+    results = (results.select_related("document", "lead_agency").defer(*UNLISTED)
+               .order_by("-year", "document_id", "position"))
     if counts.approximate:  # thousands of matches: the first ones in listing order come soon
         results = in_listing_order(results)
     paginator = Paginator(results, PAGE_SIZE)

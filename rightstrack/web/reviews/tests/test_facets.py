@@ -100,7 +100,7 @@ def test_search_page_as_it_opens_shows_the_kept_counts(kaz, client_for):
 
 
 def test_large_result_sets_are_estimated_from_the_sample_and_say_so(kaz, client_for, settings):
-    settings.RIGHTSTRACK_FACETS_EXACT_UP_TO = 100
+    settings.FACETS_EXACT_UP_TO = 100
     more_paragraphs(kaz[0], 8)
     matches = Paragraph.objects.filter(state_code="XYZ")
     sample = [p for p in matches if in_sample(p.pk)]
@@ -121,7 +121,7 @@ def test_large_result_sets_are_estimated_from_the_sample_and_say_so(kaz, client_
 
 
 def test_words_with_a_large_result_set_are_sampled_among_their_matches(kaz, settings):
-    settings.RIGHTSTRACK_FACETS_EXACT_UP_TO = 100
+    settings.FACETS_EXACT_UP_TO = 100
     more_paragraphs(kaz[0], 8)
     matches = matching(Paragraph.objects.all(), "children")
     summary = facets(matches, {})
@@ -131,7 +131,7 @@ def test_words_with_a_large_result_set_are_sampled_among_their_matches(kaz, sett
 
 
 def test_tag_filters_with_a_large_result_set_are_sampled_among_their_paragraphs(kaz, settings):
-    settings.RIGHTSTRACK_FACETS_EXACT_UP_TO = 100
+    settings.FACETS_EXACT_UP_TO = 100
     more_paragraphs(kaz[0], 8)
     theme = Tag.objects.values_list("value", flat=True).filter(vocabulary="theme").annotate(n=Count("*")) \
         .order_by("-n").first()
