@@ -45,10 +45,10 @@ def label(key: str) -> str:
 
 
 @register.filter
-def about(n: int) -> str:
-    """An estimated count as people say it: two significant digits (34,000, 1,200, 48)."""
+def about(n: int) -> int:
+    """An estimated count as people say it: two significant digits (34000, 1200, 48)."""
     n = int(n)
     if n >= 100:
         step = 10 ** (len(str(n)) - 2)
         n = round(n / step) * step
-    return f"{n:,}"
+    return n

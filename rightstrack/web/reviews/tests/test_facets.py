@@ -115,6 +115,9 @@ def test_large_result_sets_are_estimated_from_the_sample_and_say_so(kaz, client_
     assert summary.total == len(sample) * scale
     kinds = {v.value: v.count for f in summary.facets if f.name == "kind" for v in f.values}
     assert kinds == {kind: n * scale for kind, n in Counter(p.kind for p in sample).items()}
+    shown = int(re.search(r"<strong>about ([\d,]+)</strong>", page).group(1).replace(",", ""))
+    assert abs(shown - summary.total) <= summary.total * 0.05  # two significant digits, as people say it
+    assert page.count("≈</abbr>") == sum(len(f.values) for f in summary.facets)
 
     exact = client.get("/search/", {"state": "XYZ", "exact": "1"}).content.decode()
     assert f"<strong>{matches.count()}</strong> paragraphs" in exact and "≈" not in exact
