@@ -34,7 +34,9 @@ def sampled(queryset, op: str):
     return queryset
 
 
-def also(compiler, column: str) -> str:
-    """" AND <the bucket of column> < 4" when the query being compiled is marked, else ""."""
+def also(compiler, lookup, column: str) -> str:
+    """" AND <the bucket of column> < 4" when the query being compiled is marked and the
+    lookup tests its own rows (not a joined paragraph's), else ""."""
     marked = getattr(compiler.query, "sample", None)
-    return f" AND {bucket_sql(column)} {marked[0]} {marked[1]}" if marked else ""
+    own = getattr(lookup.lhs, "alias", None) == compiler.query.base_table
+    return f" AND {bucket_sql(column)} {marked[0]} {marked[1]}" if marked and own else ""

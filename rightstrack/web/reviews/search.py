@@ -48,7 +48,7 @@ class Matches(Lookup):
         if connection.vendor == "sqlite":
             fts = connection.ops.quote_name("reviews_paragraph_fts")
             matches = f"SELECT rowid FROM {fts} WHERE {fts} MATCH {rhs}"
-            matches += also(compiler, "rowid")  # in a sample, SQLite reads only the sample's rows
+            matches += also(compiler, self, "rowid")  # in a sample, SQLite reads only the sample's rows
             id_column = f"{table}{connection.ops.quote_name('id')}"
             return f"{_first(compiler, connection)}{id_column} IN ({matches})", [*lhs_params, *rhs_params]
         return f"{lhs} LIKE '%%' || {rhs} || '%%'", [*lhs_params, *rhs_params]  # pragma: no cover
@@ -69,7 +69,7 @@ class Tagged(Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         vocabulary, value = self.rhs
         tags = "SELECT paragraph_id FROM reviews_tag WHERE vocabulary = %s AND value = %s AND decision <> %s"
-        return f"{_first(compiler, connection)}{lhs} IN ({tags}{also(compiler, 'paragraph_id')})", \
+        return f"{_first(compiler, connection)}{lhs} IN ({tags}{also(compiler, self, 'paragraph_id')})", \
             [*lhs_params, vocabulary, value, Decision.REJECTED]
 
 

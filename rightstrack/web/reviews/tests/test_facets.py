@@ -186,3 +186,10 @@ def test_agency_filter_finds_lead_and_supporting(sample, client_for):
     page = client_for("viewer").get("/search/", {"agency": moe.pk}).content.decode()
     assert sample["p1"].get_absolute_url() in page and sample["p2"].get_absolute_url() in page
     assert "<strong>2</strong> paragraphs" in page
+
+
+def test_words_of_a_linked_paragraph_are_counted_whole(kaz):
+    """The sample is pushed only into look-ups of the paragraph itself, never of a joined one."""
+    followed_up = Paragraph.objects.filter(links_in__source__full_text__matches="children")
+    assert followed_up.exists()
+    assert facets(followed_up, {}, exact=True).total == followed_up.count()
