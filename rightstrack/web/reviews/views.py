@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 from django.http import Http404
@@ -122,11 +122,28 @@ def search(request):
         results = in_listing_order(results)
     paginator = Paginator(results, PAGE_SIZE)
     paginator.count = counts.total  # known from the facet counts: no second COUNT over the matches
-    page = paginator.get_page(request.GET.get("page"))
+    if counts.approximate:
+        page = _estimated_page(paginator, request.GET.get("page"))
+    else:
+        page = paginator.get_page(request.GET.get("page"))
     context = {"filter": filterset, "page": page, "query": request.GET.copy(), "facets": counts.facets,
                "counts": counts}
     template = "reviews/_results.html" if request.headers.get("HX-Request") else "reviews/search.html"
     return render(request, template, context)
+
+
+def _estimated_page(paginator: Paginator, number) -> Page:
+    """A page of results whose total is an estimate: one row more than a page is read, so
+    "Next" shows exactly when there is more, and no real page lies beyond the last link."""
+    try:
+        number = max(1, int(number or 1))
+    except ValueError:
+        number = 1
+    start = (number - 1) * paginator.per_page
+    rows = list(paginator.object_list[start:start + paginator.per_page + 1])
+    seen = start + len(rows)
+    paginator.count = max(paginator.count, seen) if len(rows) > paginator.per_page else seen
+    return Page(rows[:paginator.per_page], number, paginator)
 
 
 # Import: upload -> preview (nothing saved) -> save (one transaction).

@@ -193,3 +193,17 @@ def test_words_of_a_linked_paragraph_are_counted_whole(kaz):
     followed_up = Paragraph.objects.filter(links_in__source__full_text__matches="children")
     assert followed_up.exists()
     assert facets(followed_up, {}, exact=True).total == followed_up.count()
+
+
+def test_paging_an_estimated_result_list_reaches_the_real_last_page(kaz, client_for, settings):
+    settings.FACETS_EXACT_UP_TO = 100
+    more_paragraphs(kaz[0], 8)
+    real = Paragraph.objects.filter(state_code="XYZ").count()
+    last = (real + 49) // 50
+    client = client_for("viewer")
+    final = client.get("/search/", {"state": "XYZ", "page": last}).content.decode()
+    assert "about" in final and f"Page {last} of {last}<" in final and ">Next<" not in final
+    before = client.get("/search/", {"state": "XYZ", "page": last - 1}).content.decode()
+    assert ">Next<" in before
+    shown = re.findall(r'href="(/paragraphs/\d+/)"', final)
+    assert len(shown) == real - (last - 1) * 50
