@@ -129,6 +129,25 @@ def _request(client, url: str) -> float:
     return elapsed
 
 
+def _estimate_errors(user) -> list[tuple[str, str]]:
+    """How far the sampled facet counts of large result sets are from the exact ones."""
+    from rightstrack.web.reviews.facets import facets
+    from rightstrack.web.reviews.models import Paragraph
+    from rightstrack.web.reviews.search import matching
+
+    rows = []
+    for label, words in (("'education'", "education"), ("'Kazakhstan'", "Kazakhstan")):
+        visible = matching(Paragraph.objects.restrict(user), words)
+        estimate, exact = facets(visible, {}), facets(visible, {}, exact=True)
+        truth = {(f.name, v.value): v.count for f in exact.facets for v in f.values}
+        errors = [abs(v.count - truth[f.name, v.value]) / truth[f.name, v.value]
+                  for f in estimate.facets for v in f.values if truth.get((f.name, v.value), 0) >= 500]
+        rows.append((f"estimate of {label}: total, facet values of 500+ (median / max error)",
+                     f"{estimate.total:,} for {exact.total:,}; {statistics.median(errors):.1%} / {max(errors):.1%} "
+                     f"over {len(errors)} values, sample of {estimate.sampled:,}"))
+    return rows
+
+
 def child(count: int) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "rightstrack.web.settings")
     import django
@@ -163,6 +182,8 @@ def child(count: int) -> None:
         ("search 'juvenile justice' + 2 facets", "/search/?q=juvenile+justice&committee=CRC&status=in_progress"),
         ("search by theme + agency facets", f"/search/?theme=Disability&agency={seeded['agency']}"),
         ("search rare word", "/search/?q=Ayagoz"),
+        ("search by status (a facet of 44% of paragraphs)", "/search/?status=not_assessed"),
+        ("search 'education', exact counts asked for", "/search/?q=education&exact=1"),
         ("recommendation page (with chain)", f"/paragraphs/{seeded['linked']}/"),
         ("history page", f"/paragraphs/{seeded['linked']}/history/"),
         ("browse: States", "/"),
@@ -176,6 +197,7 @@ def child(count: int) -> None:
     for label, url in pages:
         first, median, p95 = _time(client, url)
         rows.append((label, f"median {median:.1f} ms, p95 {p95:.1f} ms (first {first:.0f} ms)"))
+    rows.extend(_estimate_errors(seeded["user"]))
     from django.core.cache import cache
 
     url = "/search/?q=education&page=2"

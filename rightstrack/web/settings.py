@@ -134,6 +134,8 @@ LOGOUT_REDIRECT_URL = "portal:index"
 # Failed sign-ins allowed per user name and address within the window, then refused.
 LOGIN_MAX_FAILURES = int(os.environ.get("RIGHTSTRACK_LOGIN_MAX_FAILURES", "5"))
 LOGIN_WINDOW_SECONDS = int(os.environ.get("RIGHTSTRACK_LOGIN_WINDOW_SECONDS", "900"))
+# Search facets of more matches than this are estimated from a sample (reviews/facets.py).
+FACETS_EXACT_UP_TO = int(os.environ.get("RIGHTSTRACK_FACETS_EXACT_UP_TO", "3000"))
 
 LANGUAGE_CODE = "en"
 # Languages with a translation in rightstrack/web/locale/ (documents themselves may be in any).

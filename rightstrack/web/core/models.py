@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import datetime
 import decimal
+import functools
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils.encoding import force_str
 
 from .choices import ChangeAction
 from .errors import EditConflict
@@ -35,6 +37,12 @@ def _plain(value):
     if isinstance(value, models.fields.files.FieldFile):
         return value.name or ""
     return value
+
+
+@functools.cache
+def _labels(field) -> dict:
+    """Value -> label (still lazy: translated when shown) of a field with choices."""
+    return dict(field.flatchoices)
 
 
 class TrackedModel(models.Model):
@@ -71,6 +79,15 @@ class TrackedModel(models.Model):
             for name in self.snapshot_m2m:
                 data[name] = sorted(getattr(self, name).values_list("pk", flat=True))
         return data
+
+    def _get_FIELD_display(self, field):
+        """``get_status_display()`` and the like, from a table built once per field.
+
+        Django rebuilds the table at every call, hashing each lazily translated label (a
+        translation look-up each): half the time of a document page of 200 paragraphs.
+        """
+        value = getattr(self, field.attname)
+        return force_str(_labels(field).get(value, value), strings_only=True)
 
     def paragraph_id_for_history(self) -> int | None:
         if self.paragraph_scope is None:

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import Exists, OuterRef, Q
 
 from ..agencies.models import Agency
 from ..tracking.choices import Status
 from . import search
-from .choices import Decision, Kind, Vocabulary
-from .models import Document, Paragraph, Tag
+from .choices import Kind, Vocabulary
+from .models import Document, Paragraph
 
 
 def _tag_filter(vocabulary: str):
     def method(queryset, name, values):
         for value in values:
-            queryset = queryset.filter(Exists(Tag.objects.filter(
-                paragraph=OuterRef("pk"), vocabulary=vocabulary, value=value).exclude(decision=Decision.REJECTED)))
+            queryset = queryset.filter(id__tagged=(vocabulary, value))
         return queryset
     return method
 
@@ -66,5 +64,8 @@ class ParagraphFilterSet(django_filters.FilterSet):
     def responsible(self, queryset, name, agencies):
         if not agencies:
             return queryset
+        # One list of ids rather than "lead OR supporting": PostgreSQL estimates its size
+        # (it took an OR for half of all rows and walked 30,000 of them for 50 results).
+        lead = Paragraph.objects.filter(lead_agency__in=agencies).order_by().values("pk")
         through = Paragraph.supporting_agencies.through.objects.filter(agency__in=agencies).values("paragraph_id")
-        return queryset.filter(Q(lead_agency__in=agencies) | Q(pk__in=through))
+        return queryset.filter(pk__in=lead.union(through))

@@ -189,8 +189,8 @@ class Tag(TrackedModel):
         ordering = ["vocabulary", "value"]
         constraints = [models.UniqueConstraint(fields=["paragraph", "vocabulary", "value"], name="tag_unique")]
         indexes = [
-            # Covering indexes of the tag facets: all paragraphs, and a filtered set of them.
-            models.Index(fields=["vocabulary", "value", "decision"], name="tag_facet_all"),
+            # Covering indexes: the paragraphs with a tag (a theme filter), and the tags of paragraphs (facets).
+            models.Index(fields=["vocabulary", "value", "decision", "paragraph"], name="tag_filter"),
             models.Index(fields=["paragraph", "vocabulary", "value", "decision"], name="tag_facet_filtered"),
         ]
 
@@ -200,3 +200,17 @@ class Tag(TrackedModel):
     @classmethod
     def public_q(cls) -> Q:
         return Q(paragraph__published=True) & ~Q(decision=Decision.REJECTED)
+
+
+class FacetCount(models.Model):
+    """A difference to the facet counts over every paragraph, written by database triggers.
+
+    ``counts.read()`` sums them per (facet, value); see ``counts.py`` for why differences.
+    """
+
+    facet = models.CharField(max_length=30, help_text='A facet name, or "tag:" and a vocabulary.')
+    value = models.TextField()
+    count = models.BigIntegerField()
+
+    def __str__(self) -> str:
+        return f"{self.facet}={self.value}: {self.count:+d}"

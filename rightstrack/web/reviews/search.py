@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import Lookup, TextField
+from django.db.models import BigAutoField, Lookup, TextField
+
+from .choices import Decision
+from .sample import also
 
 _TOKEN = re.compile(r'"([^"]+)"|(\w+)', re.UNICODE)
 
@@ -44,9 +47,37 @@ class Matches(Lookup):
                 [*lhs_params, *rhs_params]
         if connection.vendor == "sqlite":
             fts = connection.ops.quote_name("reviews_paragraph_fts")
-            return f"{table}{connection.ops.quote_name('id')} IN (SELECT rowid FROM {fts} WHERE {fts} MATCH {rhs})", \
-                [*lhs_params, *rhs_params]
+            matches = f"SELECT rowid FROM {fts} WHERE {fts} MATCH {rhs}"
+            matches += also(compiler, self, "rowid")  # in a sample, SQLite reads only the sample's rows
+            id_column = f"{table}{connection.ops.quote_name('id')}"
+            return f"{_first(compiler, connection)}{id_column} IN ({matches})", [*lhs_params, *rhs_params]
         return f"{lhs} LIKE '%%' || {rhs} || '%%'", [*lhs_params, *rhs_params]  # pragma: no cover
+
+
+class Tagged(Lookup):
+    """``id__tagged=(vocabulary, value)``: paragraphs with that tag, unless rejected.
+
+    "id IN (their tags)" rather than EXISTS: SQLite read every paragraph to test an
+    EXISTS (30 ms), where it now starts from the tag index; in a sample it keeps only the
+    sample's tags first.
+    """
+
+    lookup_name = "tagged"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        vocabulary, value = self.rhs
+        tags = "SELECT paragraph_id FROM reviews_tag WHERE vocabulary = %s AND value = %s AND decision <> %s"
+        return f"{_first(compiler, connection)}{lhs} IN ({tags}{also(compiler, self, 'paragraph_id')})", \
+            [*lhs_params, vocabulary, value, Decision.REJECTED]
+
+
+def _first(compiler, connection) -> str:
+    """"+" before the id when the query is read in listing order on SQLite: it then cannot
+    start from this list of ids (and sort them all) but walks the listing order's index."""
+    listing = getattr(compiler.query, "in_listing_order", False)
+    return "+" if listing and connection.vendor == "sqlite" else ""
 
 
 def matching(queryset, text: str):
@@ -59,7 +90,21 @@ def matching(queryset, text: str):
     return queryset.filter(full_text__matches=text)
 
 
+def in_listing_order(queryset):
+    """``queryset`` (ordered by an index) read in that order, its words and tags tested on
+    each row.
+
+    For thousands of matches: SQLite would otherwise fetch and sort every match (35 ms for
+    "education") where walking the newest-first index finds a page of them in a few
+    hundred rows (4 ms). PostgreSQL weighs this itself from its statistics.
+    """
+    queryset = queryset.all()
+    queryset.query.in_listing_order = True  # read by ``Matches``; copied with the query
+    return queryset
+
+
 TextField.register_lookup(Matches)
+BigAutoField.register_lookup(Tagged)
 
 SQLITE_SQL = [
     """CREATE VIRTUAL TABLE reviews_paragraph_fts USING fts5(

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Sum
 from django.http import Http404
@@ -31,8 +31,12 @@ from .filtersets import ParagraphFilterSet
 from .followup import chain
 from .forms import LinkForm, TagForm, UploadForm
 from .models import Document, Link, Paragraph, Tag
+from .search import in_listing_order
 
 PAGE_SIZE = 50
+# Not shown in a result list: not read (JSON columns cost a decoding each).
+UNLISTED = ("text", "part", "heading", "articles", "subparagraphs", "references", "recommending_states", "status_note",
+            "document__title", "document__dates", "document__obligations")
 
 
 def home(request):
@@ -108,16 +112,38 @@ def search(request):
     if not filterset.is_valid():
         return render(request, "reviews/search.html", {"filter": filterset, "page": None, "facets": []},
                       status=400)
-    results = filterset.qs.select_related("document", "lead_agency").order_by("-year", "document_id", "position")
-    selected = {name: request.GET.getlist(name) for name in request.GET if name not in ("page", "q")}
-    filtered = any(value for name, value in filterset.form.cleaned_data.items() if value not in (None, "", []))
-    facets, total = facet_counts.facets(filterset.qs, selected, filtered)
+    selected = {name: request.GET.getlist(name) for name in request.GET if name not in ("page", "q", "exact")}
+    counts = facet_counts.facets(filterset.qs, selected, exact=request.GET.get("exact") == "1")
+    # The matches are found once: counting them exactly gave their ids.
+    results = visible.filter(pk__in=counts.ids) if counts.ids is not None else filterset.qs
+    results = (results.select_related("document", "lead_agency").defer(*UNLISTED)
+               .order_by("-year", "document_id", "position"))
+    if counts.approximate:  # thousands of matches: the first ones in listing order come soon
+        results = in_listing_order(results)
     paginator = Paginator(results, PAGE_SIZE)
-    paginator.count = total  # known from the facet counts: no second COUNT over the matches
-    page = paginator.get_page(request.GET.get("page"))
-    context = {"filter": filterset, "page": page, "query": request.GET.copy(), "facets": facets}
+    paginator.count = counts.total  # known from the facet counts: no second COUNT over the matches
+    if counts.approximate:
+        page = _estimated_page(paginator, request.GET.get("page"))
+    else:
+        page = paginator.get_page(request.GET.get("page"))
+    context = {"filter": filterset, "page": page, "query": request.GET.copy(), "facets": counts.facets,
+               "counts": counts}
     template = "reviews/_results.html" if request.headers.get("HX-Request") else "reviews/search.html"
     return render(request, template, context)
+
+
+def _estimated_page(paginator: Paginator, number) -> Page:
+    """A page of results whose total is an estimate: one row more than a page is read, so
+    "Next" shows exactly when there is more, and no real page lies beyond the last link."""
+    try:
+        number = max(1, int(number or 1))
+    except ValueError:
+        number = 1
+    start = (number - 1) * paginator.per_page
+    rows = list(paginator.object_list[start:start + paginator.per_page + 1])
+    seen = start + len(rows)
+    paginator.count = max(paginator.count, seen) if len(rows) > paginator.per_page else seen
+    return Page(rows[:paginator.per_page], number, paginator)
 
 
 # Import: upload -> preview (nothing saved) -> save (one transaction).

@@ -42,3 +42,13 @@ def word_diff(before, after, context: int = 8):
 def label(key: str) -> str:
     """A data key as words: "session_start" -> "Session start"."""
     return str(key).replace("_", " ").capitalize()
+
+
+@register.filter
+def about(n: int) -> int:
+    """An estimated count as people say it: two significant digits (34000, 1200, 48)."""
+    n = int(n)
+    if n >= 100:
+        step = 10 ** (len(str(n)) - 2)
+        n = round(n / step) * step
+    return n
