@@ -50,7 +50,7 @@ def run() -> list[tuple[str, str]]:
             totals[name].append(pair)
         rows.append((f"session {held_out} held out ({len(test)} texts): micro/macro F1",
                      "  ".join(f"{name} {micro:.3f}/{macro:.3f}" for name, (micro, macro) in scores.items())))
-    for name, title in (("ours", "trained tagger (SVM, word+char n-grams)"),
+    for name, title in (("ours", "trained tagger (NB-SVM, n-grams + vocabulary entries)"),
                         ("ours+emb", "trained tagger + embeddings (--embeddings)"),
                         ("lr-balanced", "baseline TF-IDF + logistic regression, balanced"),
                         ("lr-plain", "baseline TF-IDF + logistic regression, sklearn defaults")):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from collections import Counter
 from pathlib import Path
 
@@ -83,6 +84,61 @@ def test_tagger_file_holds_no_pickle(trained, tmp_path):
     trained[0].save(path)
     with np.load(path, allow_pickle=False) as archive:  # would raise on a pickled array
         assert set(archive.files) == {"header", "vocabulary", "idf", "weights", "bias"}
+
+
+def test_vocabulary_entries_are_features_it_learns_from(trained):
+    tagger = trained[0]
+    vocabulary = tagger.features.vocabulary
+    assert "v:theme:Death penalty" in vocabulary and "v:group:Children" in vocabulary
+    row = tagger.features.transform(["Abolish the death penalty."]).toarray()[0]
+    assert row[vocabulary["v:theme:Death penalty"]] > 0 and row[vocabulary["v:group:Children"]] == 0
+    # the entry's weight pulls its own label up, not a label it does not name
+    weight = tagger.weights[vocabulary["v:theme:Death penalty"]]
+    assert weight[tagger.labels.index("Death penalty")] > 0
+    assert weight[tagger.labels.index("Death penalty")] > weight[tagger.labels.index("Migrants")]
+
+
+def test_nb_ratios_favour_the_labels_own_features():
+    from scipy import sparse
+
+    from rightstrack.tagging.tagger import nb_ratios
+
+    matrix = sparse.csr_matrix(np.array([[1.0, 0.0, 1.0], [1.0, 0.0, 1.0], [0.0, 1.0, 1.0], [0.0, 1.0, 1.0]]))
+    ratios = nb_ratios(matrix, np.array([1, 1, 0, 0]), alpha=1.0)
+    # p = (3, 1, 3), q = (1, 3, 3): log((3/7) / (1/7)) = log 3 for the label's word, its opposite for the other's
+    assert ratios == pytest.approx([np.log(3), -np.log(3), 0.0])
+
+
+def test_version_1_file_still_loads_and_predicts(tmp_path):
+    """A file written before vocabulary entries and NB scaling: word n-grams, plain SVM weights."""
+    header = {"format": "rightstrack-tagger", "version": 1, "labels": ["Death penalty", "Education"], "info": {}}
+    vocabulary = ["w:death", "w:penalty", "w:school"]
+    path = tmp_path / "old.npz"
+    np.savez_compressed(path, header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8),
+                        vocabulary=np.frombuffer("\n".join(vocabulary).encode(), dtype=np.uint8),
+                        idf=np.ones(3, dtype=np.float32),
+                        weights=np.array([[1, 0], [1, 0], [0, 1]], dtype=np.float32),
+                        bias=np.array([-0.5, -0.5], dtype=np.float32))
+    tagger = load_tagger(path)
+    assert tagger.features.entry_columns == 0  # no vocabulary matching for an old file
+    # "death" and "penalty" share the word block's length 1/sqrt(2): 0.5 each
+    assert tagger.scores(["Abolish the death penalty."])[0] == pytest.approx([0.5, -0.5])
+    assert tagger.scores(["Build a school."])[0] == pytest.approx([-0.5, 2 ** -0.5 - 0.5])
+    assert tagger.predict(["Abolish the death penalty.", "Build a school."]) == [["Death penalty"], ["Education"]]
+
+
+def test_newer_file_version_is_one_line_error(trained, tmp_path):
+    path = tmp_path / "upr.npz"
+    trained[0].save(path)
+    with np.load(path, allow_pickle=False) as archive:
+        arrays = dict(archive)
+    header = json.loads(bytes(arrays["header"]).decode())
+    assert header["version"] == 2
+    header["version"] = 3
+    arrays["header"] = np.frombuffer(json.dumps(header).encode(), dtype=np.uint8)
+    np.savez_compressed(path, **arrays)
+    with pytest.raises(TaggerFileError, match="version 3 is not one this rightstrack reads"):
+        load_tagger(path)
 
 
 @pytest.mark.parametrize("content", [b"", b"not a zip at all", b"PK\x03\x04broken"])

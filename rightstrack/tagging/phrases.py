@@ -4,7 +4,8 @@ Texts and phrases are cut into the same lower-case, accent-free words, so "child
 "Child labour" and "child  labour" are one phrase, and "children’s" matches "children's".
 A phrase word may end in ``*`` (any ending: "child*" finds "children", "childhood") or
 hold ``?`` (one letter: "organi?ation" finds both spellings). Every phrase is looked up
-from an index of its first word, so a text is read once whatever the size of the
+from an index of its first word (the phrases a word can start are worked out once per
+word and remembered), so a text is read once whatever the size of the
 vocabulary, and overlapping phrases ("children with disabilities", "disabilities") are
 all found.
 """
@@ -78,6 +79,7 @@ class PhraseIndex:
                 self._add(phrase, key)
         exceptions = [(key, list(phrases)) for key, phrases in exceptions if phrases]
         self._exceptions = PhraseIndex(exceptions) if exceptions else None
+        self._starting: dict[str, list[tuple[tuple[_Word, ...], str]]] = {}
 
     def _add(self, phrase: str, key: str) -> None:
         parsed = _parse(phrase)
@@ -96,12 +98,11 @@ class PhraseIndex:
         """(entry key, first word, end) of every phrase occurrence, overlapping ones included."""
         found = []
         length = len(text_words)
+        starting = self._starting
         for i, word in enumerate(text_words):
-            candidates = list(self._exact.get(word, ()))
-            for size, bucket in self._prefix.items():
-                if len(word) >= size:
-                    candidates.extend(bucket.get(word[:size], ()))
-            candidates.extend(item for item in self._patterned if item[0][0].matches(word))
+            candidates = starting.get(word)
+            if candidates is None:
+                candidates = self._phrases_starting(word)
             for parsed, key in candidates:
                 end = i + len(parsed)
                 if end <= length and all(part.matches(text_words[i + k]) for k, part in enumerate(parsed[1:], 1)):
@@ -113,6 +114,18 @@ class PhraseIndex:
             found = [(key, i, end) for key, i, end in found
                      if not any(start <= i and end <= stop for start, stop in excluded.get(key, ()))]
         return found
+
+    def _phrases_starting(self, word: str) -> list[tuple[tuple[_Word, ...], str]]:
+        """The phrases whose first word matches ``word``, remembered: a corpus repeats its words."""
+        candidates = list(self._exact.get(word, ()))
+        for size, bucket in self._prefix.items():
+            if len(word) >= size:
+                candidates.extend(bucket.get(word[:size], ()))
+        candidates.extend(item for item in self._patterned if item[0][0].matches(word))
+        if len(self._starting) >= 200_000:  # bounded, whatever the texts
+            self._starting.clear()
+        self._starting[word] = candidates
+        return candidates
 
     def find(self, text_words: list[str], evidence: dict[str, list[str]] | None = None) -> dict[str, int]:
         """Entry key -> number of phrase occurrences, for the entries found in ``text_words``.

@@ -1,15 +1,20 @@
 """A user's own taxonomy, learned from labelled examples: ``train_tagger``, ``load_tagger``.
 
-One linear classifier per label (a support vector machine weighted for rare labels) over
-word and character n-grams. On UPR recommendations held out by session it beats TF-IDF with
-logistic regression on both micro- and macro-F1 and trains in seconds on a laptop
-(``benchmarks/bench_tagging.py``). Every text gets at least its best label, because every
-recommendation is about something. With ``embeddings=True`` a second view, sentence
-embeddings (``embeddings.py``), is blended into the scores: a little more accurate, much
-heavier to install.
+One linear classifier per label over word and character n-grams and the entries of the
+built-in vocabularies that the text names (``features.py``): an NB-SVM (Wang & Manning
+2012), a support vector machine weighted for rare labels whose inputs are first scaled
+by how much likelier each feature is in the label's texts than in the others. That prior
+lets a label lean on its telling words from few examples, which raises macro-F1 most. On
+UPR recommendations held out by session it beats TF-IDF with logistic regression on both
+micro- and macro-F1 and trains in seconds on a laptop (``benchmarks/bench_tagging.py``).
+Every text gets at least its best label, because every recommendation is about something.
+With ``embeddings=True`` a second view, sentence embeddings (``embeddings.py``), is
+blended into the scores: a little more accurate, much heavier to install.
 
 A tagger file is a NumPy ``.npz`` archive of arrays and one JSON header, read back with
-``allow_pickle=False``: opening a tagger someone sent you runs no code.
+``allow_pickle=False``: opening a tagger someone sent you runs no code. Version 2 adds the
+entry columns and stores each label's weights already multiplied by its scaling, so
+tagging stays one sparse matrix product; version 1 files (n-grams, plain SVM) still load.
 """
 
 from __future__ import annotations
@@ -25,21 +30,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+from scipy import sparse
 
 from .embeddings import MODEL
 from .errors import TaggerFileError, TrainingError
 from .features import Features
 
 FORMAT = "rightstrack-tagger"
-VERSION = 1
-DEFAULT_C = 0.7  # best of 0.2-1.5 with UPR sessions 1-5 held out in turn (benchmarks/bench_tagging.py)
+VERSION = 2
+READABLE_VERSIONS = (1, 2)
+# C and the smoothing of the naive-Bayes ratios: best round values of C 0.3-1.0 and alpha
+# 0.01-1.0 with UPR sessions 1-5 held out in turn (benchmarks/bench_tagging.py); a smaller
+# alpha trusts features seen in few texts of a label too much, a larger one flattens the ratios.
+DEFAULT_C = 0.5
+NB_ALPHA = 0.2
 EMBEDDING_C = 1.0
 EMBEDDING_SHARE = 0.2  # weight of the embedding view in the blended scores, chosen likewise
 
 
 @dataclass
 class Tagger:
-    """Labels, the n-gram vocabulary, and one weight vector and bias per label."""
+    """Labels, the n-gram and entry vocabulary, and one weight vector and bias per label."""
 
     labels: list[str]
     features: Features
@@ -128,10 +139,10 @@ def train_tagger(texts: Sequence[str], labels: Sequence[Sequence[str]], c: float
     sets = [set(row) for row in labels]
     targets = np.array([[label in row for label in kept] for row in sets], dtype=np.int8)
     features, matrix = Features.fit(texts)
-    weights, bias = _fit_labels(matrix, targets, c)
+    weights, bias = _fit_labels(matrix, targets, c, nb_alpha=NB_ALPHA)
     left_out = sorted(set(counts) - set(kept))
     meta = dict(info or {})
-    meta.update({"examples": len(texts), "c": c, "left_out_labels": left_out})
+    meta.update({"examples": len(texts), "c": c, "nb_alpha": NB_ALPHA, "left_out_labels": left_out})
     tagger = Tagger(kept, features, weights, bias, meta)
     if embeddings:
         from .embeddings import encode
@@ -140,8 +151,14 @@ def train_tagger(texts: Sequence[str], labels: Sequence[Sequence[str]], c: float
     return tagger
 
 
-def _fit_labels(matrix, targets: np.ndarray, c: float) -> tuple[np.ndarray, np.ndarray]:
-    """One class-balanced linear SVM per label column of ``targets``: weights and biases."""
+def _fit_labels(matrix, targets: np.ndarray, c: float,
+                nb_alpha: float | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """One class-balanced linear SVM per label column of ``targets``: weights and biases.
+
+    With ``nb_alpha`` (non-negative sparse features only) each label's SVM sees the features
+    scaled by their naive-Bayes log-count ratios ``nb_ratios``, and its weights come back
+    multiplied by them, so they apply to the unscaled features.
+    """
     from sklearn.exceptions import ConvergenceWarning
     from sklearn.svm import LinearSVC
 
@@ -151,13 +168,26 @@ def _fit_labels(matrix, targets: np.ndarray, c: float) -> tuple[np.ndarray, np.n
         if targets[:, j].all():
             bias[j] = 1.0  # a label on every text: always give it
             continue
+        ratios = None if nb_alpha is None else nb_ratios(matrix, targets[:, j], nb_alpha)
+        scaled = matrix if ratios is None else matrix @ sparse.diags(ratios)
         model = LinearSVC(C=c, class_weight="balanced")
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ConvergenceWarning)
-            model.fit(matrix, targets[:, j])
-        weights[:, j] = model.coef_[0]
+            model.fit(scaled, targets[:, j])
+        weights[:, j] = model.coef_[0] if ratios is None else model.coef_[0] * ratios
         bias[j] = model.intercept_[0]
     return weights, bias
+
+
+def nb_ratios(matrix, target: np.ndarray, alpha: float) -> np.ndarray:
+    """Naive-Bayes log-count ratio of every feature for one label (a 0/1 column per text).
+
+    r = log((p / |p|_1) / (q / |q|_1)), p the feature's total over the label's texts and q
+    over the others, each plus ``alpha``: above 0 for features telling of the label.
+    """
+    positive = np.asarray(target.astype(np.float64) @ matrix).ravel() + alpha
+    negative = np.asarray(matrix.sum(axis=0)).ravel() + 2 * alpha - positive
+    return np.log(positive / positive.sum()) - np.log(negative / negative.sum())
 
 
 def load_tagger(path: str | Path) -> Tagger:
@@ -170,9 +200,10 @@ def load_tagger(path: str | Path) -> Tagger:
             header = json.loads(bytes(archive["header"]).decode("utf-8"))
             if header.get("format") != FORMAT:
                 raise TaggerFileError("not a rightstrack tagger file", path=str(path))
-            if header.get("version") != VERSION:
-                raise TaggerFileError(f"tagger file version {header.get('version')} is not one this "
-                                      f"rightstrack reads ({VERSION}); train it again", path=str(path))
+            if header.get("version") not in READABLE_VERSIONS:
+                raise TaggerFileError(f"tagger file version {header.get('version')} is not one this rightstrack "
+                                      f"reads ({', '.join(map(str, READABLE_VERSIONS))}); train it again",
+                                      path=str(path))
             vocabulary = bytes(archive["vocabulary"]).decode("utf-8").split("\n")
             idf = archive["idf"].astype(np.float64)
             weights = archive["weights"].astype(np.float64)
