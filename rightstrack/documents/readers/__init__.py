@@ -35,7 +35,7 @@ def sniff(data: bytes, suffix: str = "") -> str | None:
 def read_bytes(data: bytes, name: str | None = None, format: str | None = None) -> Source:
     """Read a document given as bytes (an upload); ``name`` is used in messages."""
     suffix = Path(name).suffix.lower() if name else ""
-    if not data or not data.strip():
+    if not data or data.isspace():
         raise EmptyDocument("the file is empty", name)
     format = format or sniff(data, suffix)
     if format is None:

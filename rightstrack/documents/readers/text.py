@@ -33,7 +33,12 @@ _MD_EMPHASIS = re.compile(r"[*_](?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])[*_](?![\w*])"
 _MD_FOOTNOTE_DEF = re.compile(r"^(?:\[\^([^\]]+)\]:|([" + SUPERSCRIPTS + r"]+)|(\*{1,3}|†|‡))\s+(.*)$")
 _SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
 _FOOTNOTE_STARTS = frozenset("[*†‡" + SUPERSCRIPTS)
+_RULES = ("---", "***", "___")
+# What a line of a rule, a comment, a footnote, a heading or a list item starts with.
+_MARKUP_STARTS = frozenset("-*_<#+•[†‡" + SUPERSCRIPTS)
+_STAR_AFTER_WORD = re.compile(r"\w\*(?:\s|$)")
 _MD_FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]|([" + SUPERSCRIPTS + r"]+)|(?<=[\w.,;:)”\"])(\*{1,3})(?=\s|$|[,.;:])")
+_MARK_START = re.compile(r"[\[*" + SUPERSCRIPTS + "]")
 
 
 def decode(data: bytes, path: str | None = None) -> str:
@@ -55,11 +60,17 @@ def normalize_spaces(text: str) -> str:
     of characters ("[ \\t]+") is tried at every position and cost more than the rest of the
     parse together.
     """
+    text = _plain_spaces(text)
+    if "  " in text:
+        text = _SPACE_RUNS.sub(" ", text)
+    return text
+
+
+def _plain_spaces(text: str) -> str:
+    """Tabs, non-breaking and thin spaces to one space each: the text keeps its length."""
     for space in _ODD_SPACES:
         if space in text:
             text = text.replace(space, " ")
-    if "  " in text:
-        text = _SPACE_RUNS.sub(" ", text)
     return text
 
 
@@ -72,18 +83,27 @@ def read_text(text: str, path: str | None = None, format: str = "txt") -> Source
     """Read a text export (one line a paragraph) or wrapped text copied from a PDF."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():
         raise EmptyDocument("the file is empty", path)
     footnotes: list[Footnote] = []
-    if "[footnoteRef:" in text:
+    if _find(text, "[footnoteRef:") >= 0:
         text, footnotes = _word_footnotes(text)
-    lines = text.split("\n")
+    # Plain spaces keep the lines' lengths, all that _is_wrapped looks at.
+    lines = _plain_spaces(text).split("\n")
     if _is_wrapped(lines):
         from .wrapped import read_wrapped
 
-        return read_wrapped(lines, footnotes, format, path)
-    lines = normalize_spaces(text).split("\n")
-    blocks = [_block_with_marks(line.strip(), number) for number, line in enumerate(lines, 1) if line.strip()]
+        return read_wrapped(text.split("\n"), footnotes, format, path)
+    # Runs of spaces are looked for line by line once stripped: few lines have one left,
+    # and searching them all costs less than a substitution over the whole text.
+    anchored = bool(footnotes) or _ANCHOR in text
+    blocks = []
+    for number, line in enumerate(lines, 1):
+        line = line.strip()
+        if line:
+            if "  " in line:
+                line = _SPACE_RUNS.sub(" ", line)
+            blocks.append(_block_with_marks(line, number) if anchored and _ANCHOR in line else Block(line, number))
     return Source(blocks, footnotes, format, path)
 
 
@@ -110,28 +130,44 @@ def _block_with_marks(text: str, number: int) -> Block:
 
 
 def _word_footnotes(text: str) -> tuple[str, list[Footnote]]:
-    """Cut "[N: body]" out of the text and turn "[footnoteRef:N]" into anchors."""
+    """Cut "[N: body]" out of the text and turn "[footnoteRef:N]" into anchors.
+
+    Both start with "[", found with str.find: their patterns, scanned over the whole text,
+    cost more than everything else done here.
+    """
     bodies: dict[str, tuple[str, int]] = {}
     out: list[str] = []
     position = 0
-    for match in _WORD_BODY.finditer(text):
-        if match.start() < position:
-            continue
-        end = _closing_bracket(text, match.end())
+    line = 1
+    counted = 0
+    start = text.find("[")
+    while start >= 0:
+        match = _WORD_BODY.match(text, start)
+        end = _closing_bracket(text, match.end()) if match else -1
         if end < 0:
+            start = text.find("[", start + 1)
             continue
-        body = text[match.end():end]
-        line = text.count("\n", 0, match.start()) + 1
-        bodies[match.group(1)] = (body, line)
-        out.append(text[position:match.start()])
+        line += text.count("\n", counted, start)
+        counted = start
+        bodies[match.group(1)] = (text[match.end():end], line)
+        out.append(text[position:start])
         position = end + 1
+        start = text.find("[", position)
     out.append(text[position:])
     text = "".join(out)
 
     footnotes: list[Footnote] = []
     marks: dict[str, str] = {}
+    refs: list[re.Match[str]] = []
     counter = 0
-    for match in _WORD_REF.finditer(text):
+    start = text.find("[")
+    while start >= 0:
+        match = _WORD_REF.match(text, start)
+        if not match:
+            start = text.find("[", start + 1)
+            continue
+        refs.append(match)
+        start = text.find("[", match.end())
         ident = match.group(1)
         if ident in marks:
             continue
@@ -147,74 +183,93 @@ def _word_footnotes(text: str) -> tuple[str, list[Footnote]]:
         marks[ident] = mark
         footnotes.append(Footnote(mark, body.strip(), line))
 
-    def anchor(match: re.Match[str]) -> str:
-        return f"{_ANCHOR}{marks.get(match.group(1), match.group(1))}{_ANCHOR}"
-
-    return _WORD_REF.sub(anchor, text), footnotes
+    out = []
+    position = 0
+    for match in refs:
+        out.append(text[position:match.start()])
+        out.append(f"{_ANCHOR}{marks[match.group(1)]}{_ANCHOR}")
+        position = match.end()
+    out.append(text[position:])
+    return "".join(out), footnotes
 
 
 def _closing_bracket(text: str, start: int) -> int:
+    """The "]" closing the bracket open before ``start``, within 5000 characters; -1 if none."""
     depth = 1
-    for index in range(start, min(len(text), start + 5000)):
-        char = text[index]
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return index
-    return -1
+    end = min(len(text), start + 5000)
+    while True:
+        close = text.find("]", start, end)
+        if close < 0:
+            return -1
+        depth += text.count("[", start, close) - 1
+        if depth == 0:
+            return close
+        start = close + 1
 
 
 def _is_wrapped(lines: list[str]) -> bool:
     """True for text whose paragraphs are broken into short lines, as copied from a PDF."""
-    lengths = [len(line) for line in lines if line.strip()]
-    if len(lengths) < 20:
-        return False
-    long_lines = sum(1 for n in lengths if n > 200)
-    return long_lines == 0 and sorted(lengths)[len(lengths) // 2] > 40
+    if any(len(line) > 200 and not line.isspace() for line in lines):
+        return False  # a paragraph on one line, soon met in a Word export
+    lengths = [len(line) for line in lines if line and not line.isspace()]
+    return len(lengths) >= 20 and sorted(lengths)[len(lengths) // 2] > 40
 
 
 def read_markdown(text: str, path: str | None = None) -> Source:
     """Read Markdown, including Markdown converted from a UN PDF."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if not text.strip():
+    if not text or text.isspace():
         raise EmptyDocument("the file is empty", path)
     text = _inline_markdown(text)
-    has_marks = "*" in text or "[^" in text or any(char in text for char in SUPERSCRIPTS)
+    # The kinds of footnote mark in the text at all: blocks are searched only for those.
+    # ¹²³ first: str.find looks for a character by its low byte, for ⁰ and ⁴-⁹ that of a letter.
+    kinds = ("*" in text, _find(text, "[^") >= 0,
+             not text.isascii() and any(char in text for char in "¹²³⁰⁴⁵⁶⁷⁸⁹"))
     blocks: list[Block] = []
     footnotes: list[Footnote] = []
-    current: list[str] = []
+    current: list[str] = []  # the lines of the paragraph being read
     start = 0
     heading = False
     star_anchored = False
-
-    def flush() -> None:
-        nonlocal current, heading
-        if current:
-            block = _markdown_block(" ".join(current), start, heading, has_marks)
-            if block.text:
-                blocks.append(block)
-        current = []
-        heading = False
-
-    for number, raw in enumerate(text.split("\n"), 1):
-        line = raw.strip()
-        if not line or line in ("---", "***", "___") or line.startswith("<!--"):
-            flush()
+    for number, line in enumerate(text.split("\n"), 1):
+        line = line.strip()
+        if not line:
+            if current:
+                _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
+                current = []
+                heading = False
+            continue
+        # Most lines start with no Markdown: they go on the paragraph without the rules below.
+        if not heading and line[0] not in _MARKUP_STARTS:
+            if not current:
+                start = number
+            current.append(line)
+            if not star_anchored and "*" in line and _STAR_AFTER_WORD.search(line):
+                star_anchored = True
+            continue
+        if line in _RULES or line.startswith("<!--"):
+            if current:
+                _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
+                current = []
+                heading = False
             continue
         first = line[0]
         definition = _MD_FOOTNOTE_DEF.match(line) if first in _FOOTNOTE_STARTS else None
         if definition and (definition.group(3) is None or star_anchored):
-            flush()
+            if current:
+                _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
+                current = []
+                heading = False
             mark = definition.group(1) or definition.group(3) or definition.group(2).translate(_SUPER_TO_DIGIT)
             footnotes.append(Footnote(mark, clean_line(definition.group(4)), number))
             continue
         heading_mark = _MD_HEADING.match(line) if first == "#" else None
         item_mark = _MD_LIST.match(line) if first in "-+•*" else None
-        if heading_mark or item_mark or heading:
-            flush()
+        if (heading_mark or item_mark or heading) and current:
+            _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
+            current = []
+            heading = False
         if not current:
             start = number
         if heading_mark:
@@ -223,17 +278,18 @@ def read_markdown(text: str, path: str | None = None) -> Source:
         elif item_mark:
             line = line[item_mark.end():]
         current.append(line)
-        if not star_anchored and "*" in line and re.search(r"\w\*(?:\s|$)", line) and not line.startswith("*"):
+        if not star_anchored and "*" in line and _STAR_AFTER_WORD.search(line) and not line.startswith("*"):
             star_anchored = True
-    flush()
+    if current:
+        _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
     return Source(blocks, footnotes, "md", path)
 
 
 def _inline_markdown(text: str) -> str:
     """Links, bold and italics to plain text, over the whole text at once."""
-    if "](" in text:
-        text = _MD_LINK.sub(r"\1", text)
-    if "**" in text:
+    if _find(text, "](") >= 0:
+        text = _unlink(text)
+    if _find(text, "**") >= 0:
         text = _unemphasise(text, "**", _MD_STRONG)
     for mark in "*_":
         if mark in text:
@@ -241,6 +297,47 @@ def _inline_markdown(text: str) -> str:
     if "\\" in text:
         text = text.replace("\\", "")
     return normalize_spaces(text)
+
+
+def _unlink(text: str) -> str:
+    """Links to their text, on the lines with a "](" only: a link never spans lines, and
+    the pattern scanned over the whole text cost more than all the rest of this. Past a
+    few such lines, the rest of the text is done at once.
+    """
+    out: list[str] = []
+    done = 0
+    found = _find(text, "](")
+    for _ in range(8):
+        if found < 0:
+            out.append(text[done:])
+            return "".join(out)
+        start = text.rfind("\n", 0, found) + 1
+        end = text.find("\n", found)
+        if end < 0:
+            end = len(text)
+        out.append(text[done:start])
+        out.append(_MD_LINK.sub(r"\1", text[start:end]))
+        done = end
+        found = _find(text, "](", end)
+    out.append(_MD_LINK.sub(r"\1", text[done:]))
+    return "".join(out)
+
+
+def _find(text: str, needle: str, start: int = 0) -> int:
+    """``text.find(needle)`` for a needle starting with a rare character ("](", "[^", "[footnoteRef:").
+
+    str.find looks for one character many times faster than for two or more, which cost as
+    much as reading a block of the text; after a few false starts it is left to do the rest.
+    """
+    first = needle[0]
+    index = text.find(first, start)
+    misses = 0
+    while index >= 0 and not text.startswith(needle, index):
+        misses += 1
+        if misses == 8:
+            return text.find(needle, index)
+        index = text.find(first, index + 1)
+    return index
 
 
 def _unemphasise(text: str, mark: str, pattern: re.Pattern[str]) -> str:
@@ -251,7 +348,7 @@ def _unemphasise(text: str, mark: str, pattern: re.Pattern[str]) -> str:
     """
     out: list[str] = []
     done = 0
-    position = text.find(mark)
+    position = _find(text, mark)
     while position >= 0:
         before = text[position - 1] if position else " "
         match = None if before.isalnum() or before in "*_\\" else pattern.match(text, position)
@@ -259,24 +356,35 @@ def _unemphasise(text: str, mark: str, pattern: re.Pattern[str]) -> str:
             out.append(text[done:position])
             out.append(match.group(1))
             done = match.end()
-            position = text.find(mark, done)
+            position = _find(text, mark, done)
         else:
-            position = text.find(mark, position + len(mark))
+            position = _find(text, mark, position + len(mark))
     if not out:
         return text
     out.append(text[done:])
     return "".join(out)
 
 
-def _markdown_block(raw: str, line: int, heading: bool, has_marks: bool) -> Block:
-    text = raw.strip()
+def _add_markdown_block(blocks: list[Block], text: str, number: int, heading: bool,
+                        kinds: tuple[bool, bool, bool]) -> None:
+    """Append the paragraph ``text`` (its lines stripped, never empty) starting at line ``number``."""
     marks: list[tuple[int, str]] = []
+    stars, carets, superscripts = kinds
     # str.isascii() is O(1): most blocks need no search for superscript marks.
-    if has_marks and ("*" in text or "[^" in text or (not text.isascii() and _SUPERSCRIPT.search(text))):
+    if ((stars and "*" in text) or (carets and "[^" in text)
+            or (superscripts and not text.isascii() and _SUPERSCRIPT.search(text))):
         out: list[str] = []
         position = 0
         length = 0
-        for match in _MD_FOOTNOTE_REF.finditer(text):
+        # The pattern is tried only where a mark can start: started with a look-behind
+        # alternative, it costs 50 ns a character when searched.
+        searched = 0
+        while candidate := _MARK_START.search(text, searched):
+            match = _MD_FOOTNOTE_REF.match(text, candidate.start())
+            if not match:
+                searched = candidate.start() + 1
+                continue
+            searched = match.end()
             if match.start() == 0:
                 continue
             out.append(text[position:match.start()])
@@ -286,4 +394,6 @@ def _markdown_block(raw: str, line: int, heading: bool, has_marks: bool) -> Bloc
             position = match.end()
         out.append(text[position:])
         text = "".join(out).strip()
-    return Block(text, line, marks=marks, heading=heading)
+        if not text:
+            return
+    blocks.append(Block(text, number, None, marks, heading))
