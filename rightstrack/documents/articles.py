@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # "9-11", "18 (1 and 2)", "37 (b)-(d)", "27 (1-3)", "44 (6)", "44, para. 6" (Spanish style)
 _ITEM = re.compile(
@@ -18,9 +19,9 @@ _SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\by\b|\bи\b)\s*")
 # with \s* would be tried at every position.
 _TOKENS = re.compile(r"[(),;]|\b(?:and|et|y|и)\b")
 # Parentheses in pairs, none inside another: then a separator is outside them exactly when
-# the next parenthesis after it is not a closing one, and one split finds the items.
+# the next parenthesis after it is not a closing one, and one scan finds each item's start.
 _FLAT = re.compile(r"[^()]*(?:\([^()]*\)[^()]*)*")
-_OUTSIDE = re.compile(r"(?:[,;]|\b(?:and|et|y|и)\b)(?![^()]*\))")
+_LISTED = re.compile(r"(?:^|(?:[,;]|\b(?:and|et|y|и)\b)(?![^()]*\)))\s*" + _ITEM.pattern)
 _DASH = re.compile(r"\s*[-–—]\s*")
 # Starts with "(", which re finds fast; the spaces before it are stripped from the title.
 _HEADING = re.compile(
@@ -41,11 +42,14 @@ def split_heading(heading: str) -> tuple[str, list[str]]:
 def expand(spec: str) -> list[str]:
     """Expand an article list as printed in a heading; order kept, duplicates dropped."""
     articles: list[str] = []
-    for item in _top_level_items(spec):
-        match = _ITEM.match(item)
+    if _FLAT.fullmatch(spec):
+        matches: Iterable[re.Match[str] | None] = _LISTED.finditer(spec)
+    else:
+        matches = map(_ITEM.match, _top_level_items(spec))
+    for match in matches:
         if not match:
             continue
-        first_text, last_text, sub, subend = match.groups()
+        first_text, last_text, sub, subend = match.group("first", "last", "sub", "subend")
         first = int(first_text)
         last = int(last_text) if last_text else first
         if last < first or last - first > 100:
@@ -63,8 +67,6 @@ def expand(spec: str) -> list[str]:
 
 def _top_level_items(spec: str) -> list[str]:
     """Split on commas and "and" outside parentheses; items stripped, empty ones dropped."""
-    if _FLAT.fullmatch(spec):
-        return [item for item in map(str.strip, _OUTSIDE.split(spec)) if item]
     items: list[str] = []
     depth = 0
     start = 0

@@ -18,6 +18,7 @@ from .vocabulary import Language, committee_finder, committees, language, langua
 
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 _SAMPLE = 3000  # characters ``detect_language`` reads
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -130,7 +131,7 @@ def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> None:
             if not pattern.search(" ".join(title_blocks)) and j < len(front) and len(front[j].text) < 80:
                 if pattern.fullmatch(front[j].text.strip()):
                     title_blocks.append(front[j].text)
-            meta.title = re.sub(r"\s+", " ", " ".join(title_blocks)).strip()
+            meta.title = _SPACES.sub(" ", " ".join(title_blocks)).strip()
             break
         offset = end + 1
 

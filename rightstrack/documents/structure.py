@@ -75,7 +75,8 @@ class _Builder:
         else:
             self.heading = section
         self.paragraph = None
-        self.attach(block, None)
+        if block.marks:  # most blocks have no footnote mark
+            self.attach(block, None)
 
     def try_heading(self, block: Block) -> bool:
         text = block.text
@@ -161,10 +162,8 @@ class _Builder:
         )
         self.out.paragraphs.append(self.paragraph)
         self.last_number = number
-        self.attach(block, self.paragraph)
-
-    def plausible_number(self, number: int) -> bool:
-        return self.last_number < number <= self.last_number + 20
+        if block.marks:
+            self.attach(block, self.paragraph)
 
     def add_subparagraph(self, label: str, text: str, block: Block) -> None:
         paragraph = self.paragraph
@@ -174,7 +173,8 @@ class _Builder:
         sub = Subparagraph(label, text, block.line)
         parent = self.place_label(label, subs, block)
         (parent.subparagraphs if parent else subs).append(sub)
-        self.attach(block, sub)
+        if block.marks:
+            self.attach(block, sub)
 
     def place_label(self, label: str, subs: list[Subparagraph], block: Block) -> Subparagraph | None:
         """Return the sub-paragraph a roman point nests under, or None for a lettered one."""
@@ -205,12 +205,14 @@ class _Builder:
         target = self.last_element()
         if target is None:
             self.out.front.append(block)
-            self.attach(block, None)
+            if block.marks:
+                self.attach(block, None)
             return
         if target.text.endswith(":"):
             self.in_list = True
         target.text = f"{target.text} {block.text}".strip()
-        self.attach(block, target)
+        if block.marks:
+            self.attach(block, target)
 
     def last_element(self) -> Paragraph | Subparagraph | None:
         if self.paragraph is None:
@@ -273,7 +275,7 @@ class _Builder:
             elif match:
                 numbered = match
                 number = int(match.group(1))
-                if self.plausible_number(number):
+                if self.last_number < number <= self.last_number + 20:  # plausible as the next one
                     self.start_paragraph(number, text[match.end():].strip(), block)
                     return
         elif self.paragraph is not None and (first == "(" or text[1:2] == ")"):
@@ -302,7 +304,8 @@ class _Builder:
                 block.line, f"recommendation {paragraph.number}.{label} follows "
                 f"{paragraph.number}.{int(expected) - 1}: expected {paragraph.number}.{expected}"))
         paragraph.subparagraphs.append(sub)
-        self.attach(block, sub)
+        if block.marks:
+            self.attach(block, sub)
 
 
 def _next_roman(label: str) -> str | None:

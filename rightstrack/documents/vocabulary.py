@@ -15,6 +15,8 @@ from importlib import resources
 from typing import Any
 
 _DATA = resources.files("rightstrack.documents") / "data"
+_DIGITS = re.compile(r"\d+")
+_DATE_TOKENS = re.compile(r"\d+|[^\W\d]+")
 
 
 def _load(name: str) -> Any:
@@ -206,7 +208,7 @@ class Language:
     def ordinal(self, text: str) -> int | None:
         """"seventieth" -> 70; "twenty-sixth" -> 26; "101st" -> 101."""
         text = text.strip().lower()
-        digits = re.match(r"\d+", text)
+        digits = _DIGITS.match(text)
         if digits:
             return int(digits.group(0))
         total = 0
@@ -235,7 +237,7 @@ class Language:
 
     def date(self, text: str) -> str | None:
         """"2 October 2015" -> "2015-10-02"; "September 2014" -> "2014-09"."""
-        tokens = re.findall(r"\d+|[^\W\d]+", text.lower())
+        tokens = _DATE_TOKENS.findall(text.lower())
         day = month = year = None
         for token in tokens:
             if token.isdigit():
