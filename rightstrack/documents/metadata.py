@@ -38,7 +38,7 @@ class Metadata:
 
 
 def language_sample(blocks: list[Block]) -> str:
-    """The first 200 blocks joined, or enough of them for ``detect_language``."""
+    """The first 200 blocks joined, or as many of them as ``detect_language`` reads."""
     texts = []
     size = 0
     for block in blocks[:200]:
@@ -52,8 +52,8 @@ def language_sample(blocks: list[Block]) -> str:
 def detect_language(text: str) -> str:
     """The language of ``text`` among those we have data for, by script and stopwords."""
     sample = text[:_SAMPLE]
-    # Each of those letters is two bytes in UTF-8 led by 0xD0 or 0xD1: counting those
-    # bytes bounds their number and spares the exact count for most texts.
+    # Those letters are two bytes in UTF-8, led by 0xD0 or 0xD1: counting these bytes
+    # bounds their number, and most texts need no exact count.
     encoded = sample.encode()
     threshold = len(sample) // 10
     if (encoded.count(0xD0) + encoded.count(0xD1) > threshold
@@ -61,7 +61,7 @@ def detect_language(text: str) -> str:
         return "ru"
     codes = languages()
     if len(codes) == 1:
-        return codes[0]
+        return codes[0]  # no stopwords to count
     sample = f" {sample.lower()} "
     counts = {code: sum(sample.count(word) for word in _stopwords(code)) for code in codes}
     return max(counts, key=lambda code: (counts[code], code == "en"))

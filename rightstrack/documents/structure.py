@@ -26,8 +26,8 @@ _PART = re.compile(
 )
 _CLUSTER = re.compile(r"(?P<letter>[A-Z])\.\s+(?P<title>.+)", re.S)
 _ANNEX = re.compile(r"(?:Annex|Annexe|Anexo|Приложение)(?:\s+[IVX\d]+)?\s*$", re.IGNORECASE)
-# "(i) " at the start or after a space or :;, — the look-behind put after the "(" (the
-# character before it is not another one) so that re looks for "(" and not everywhere.
+# "(i) " at the start or after a space or :;, checked from after the "(" (what precedes it
+# is not another character): starting with "(", the pattern is searched fast.
 _INLINE_ROMAN = re.compile(r"\((?<![^\s:;,]\()(i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
 _TRAILING_AND = re.compile(r"[;,]?\s*(?:and|et|y|и)$")
 _TERMINAL = (".", ";", ",", ":", "?")

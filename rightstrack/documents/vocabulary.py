@@ -75,9 +75,9 @@ def committee_names() -> list[tuple[re.Pattern[str], str]]:
 
 @cache
 def committee_finder() -> tuple[re.Pattern[str], dict[int, tuple[int, str]]]:
-    """``committee_names`` but UPR's as one pattern, and (rank, code) by its group numbers.
+    """The names of ``committee_names`` but UPR's as one pattern, and (rank, code) by group.
 
-    At each position where a name starts, the lookahead captures the first of them in the
+    At each position where names start, the lookahead captures the first of them in the
     order of ``committee_names``: the lowest rank found in a text is the committee the first
     pattern to match would give, in one scan instead of forty.
     """
