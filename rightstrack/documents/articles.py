@@ -24,8 +24,9 @@ _FLAT = re.compile(r"[^()]*(?:\([^()]*\)[^()]*)*")
 _LISTED = re.compile(r"(?:^|(?:[,;]|\b(?:and|et|y|и)\b)(?![^()]*\)))\s*" + _ITEM.pattern)
 _DASH = re.compile(r"\s*[-–—]\s*")
 # Starts with "(", which re finds fast; the spaces before it are stripped from the title.
+# The list is text with parentheses in pairs, runs of other characters taken at once.
 _HEADING = re.compile(
-    r"\((?:arts?|articles?|artículos?|статьи|статья|ст)\.?\s+(?P<list>(?:[^()]|\([^()]*\))*)\)\s*$",
+    r"\((?:arts?|articles?|artículos?|статьи|статья|ст)\.?\s+(?P<list>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$",
     re.IGNORECASE,
 )
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
