@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # "9-11", "18 (1 and 2)", "37 (b)-(d)", "27 (1-3)", "44 (6)", "44, para. 6" (Spanish style)
 _ITEM = re.compile(
@@ -14,8 +15,18 @@ _ITEM = re.compile(
     r"(?:\s*\((?:(?:par|para|párr|пункт)\.?\s*)?(?P<sub>[^()]*)\)(?:\s*[-–—]\s*\((?P<subend>[^()]*)\))?)?"
 )
 _SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\by\b|\bи\b)\s*")
+# Parentheses and separators, the spaces around these left to strip(): a pattern starting
+# with \s* would be tried at every position.
+_TOKENS = re.compile(r"[(),;]|\b(?:and|et|y|и)\b")
+# Parentheses in pairs, none inside another: then a separator is outside them exactly when
+# the next parenthesis after it is not a closing one, and one scan finds each item's start.
+_FLAT = re.compile(r"[^()]*(?:\([^()]*\)[^()]*)*")
+_LISTED = re.compile(r"(?:^|(?:[,;]|\b(?:and|et|y|и)\b)(?![^()]*\)))\s*" + _ITEM.pattern)
+_DASH = re.compile(r"\s*[-–—]\s*")
+# Starts with "(", which re finds fast; the spaces before it are stripped from the title.
+# The list is text with parentheses in pairs, runs of other characters taken at once.
 _HEADING = re.compile(
-    r"\s*\((?:arts?|articles?|artículos?|статьи|статья|ст)\.?\s+(?P<list>(?:[^()]|\([^()]*\))*)\)\s*$",
+    r"\((?:arts?|articles?|artículos?|статьи|статья|ст)\.?\s+(?P<list>[^()]*(?:\([^()]*\)[^()]*)*)\)\s*$",
     re.IGNORECASE,
 )
 _ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50}
@@ -32,40 +43,45 @@ def split_heading(heading: str) -> tuple[str, list[str]]:
 def expand(spec: str) -> list[str]:
     """Expand an article list as printed in a heading; order kept, duplicates dropped."""
     articles: list[str] = []
-    for item in _top_level_items(spec):
-        match = _ITEM.match(item.strip())
+    if _FLAT.fullmatch(spec):
+        matches: Iterable[re.Match[str] | None] = _LISTED.finditer(spec)
+    else:
+        matches = map(_ITEM.match, _top_level_items(spec))
+    for match in matches:
         if not match:
             continue
-        first = int(match.group("first"))
-        last = int(match.group("last") or first)
+        first_text, last_text, sub, subend = match.group("first", "last", "sub", "subend")
+        first = int(first_text)
+        last = int(last_text) if last_text else first
         if last < first or last - first > 100:
             last = first
-        subs = _expand_subs(match.group("sub"), match.group("subend"))
-        for number in range(first, last + 1):
-            if subs and number == last:
-                articles.extend(f"{number}({sub})" for sub in subs)
-            else:
-                articles.append(str(number))
-    seen: set[str] = set()
-    return [a for a in articles if not (a in seen or seen.add(a))]
+        subs = _expand_subs(sub, subend) if sub else None
+        if subs:
+            articles.extend(map(str, range(first, last)))
+            articles.extend([f"{last}({sub})" for sub in subs])
+        elif last == first:
+            articles.append(str(first))  # the common case, without building a range
+        else:
+            articles.extend(map(str, range(first, last + 1)))
+    return list(dict.fromkeys(articles))  # duplicates dropped, order kept
 
 
 def _top_level_items(spec: str) -> list[str]:
-    """Split on commas and "and" outside parentheses."""
+    """Split on commas and "and" outside parentheses; items stripped, empty ones dropped."""
     items: list[str] = []
     depth = 0
     start = 0
-    for match in re.finditer(r"[()]|" + _SEPARATORS.pattern, spec):
-        token = match.group(0)
+    for match in _TOKENS.finditer(spec):
+        token = match.group()
         if token == "(":
             depth += 1
         elif token == ")":
             depth -= 1
         elif depth == 0:
-            items.append(spec[start:match.start()])
+            items.append(spec[start:match.start()].strip())
             start = match.end()
-    items.append(spec[start:])
-    return [item for item in items if item.strip()]
+    items.append(spec[start:].strip())
+    return [item for item in items if item]
 
 
 def _expand_subs(sub: str | None, subend: str | None) -> list[str]:
@@ -74,12 +90,14 @@ def _expand_subs(sub: str | None, subend: str | None) -> list[str]:
         return []
     if subend:
         return _range(sub.strip(), subend.strip())
+    if sub.isdigit():
+        return [sub]  # the common "44 (6)": nothing to split
     out: list[str] = []
     for piece in _SEPARATORS.split(sub):
         piece = piece.strip()
         if not piece:
             continue
-        bounds = re.split(r"\s*[-–—]\s*", piece)
+        bounds = _DASH.split(piece)
         if len(bounds) == 2:
             out.extend(_range(*bounds))
         else:

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from .models import UPR_REPORT, Footnote, Paragraph, ParseWarning
 from .readers.source import Block
 from .references import _SYMBOL, clean_symbol
-from .vocabulary import Language, committee_names, committees, language, languages, state_code, state_pattern, states
+from .vocabulary import Language, committee_finder, committees, language, languages, state_code, state_pattern, states
 
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
+_SAMPLE = 3000  # characters ``detect_language`` reads
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass
@@ -34,15 +37,39 @@ class Metadata:
     warnings: list[ParseWarning] = field(default_factory=list)
 
 
+def language_sample(blocks: list[Block]) -> str:
+    """The first 200 blocks joined, or as many of them as ``detect_language`` reads."""
+    texts = []
+    size = 0
+    for block in blocks[:200]:
+        texts.append(block.text)
+        size += len(block.text) + 1
+        if size > _SAMPLE:
+            break
+    return " ".join(texts)
+
+
 def detect_language(text: str) -> str:
     """The language of ``text`` among those we have data for, by script and stopwords."""
-    sample = text[:3000]
-    if len(_CYRILLIC.findall(sample)) > len(sample) // 10:
+    sample = text[:_SAMPLE]
+    # Those letters are two bytes in UTF-8, led by 0xD0 or 0xD1: counting these bytes
+    # bounds their number, and most texts need no exact count.
+    encoded = sample.encode()
+    threshold = len(sample) // 10
+    if (encoded.count(0xD0) + encoded.count(0xD1) > threshold
+            and len(_CYRILLIC.findall(sample)) > threshold):
         return "ru"
+    codes = languages()
+    if len(codes) == 1:
+        return codes[0]  # no stopwords to count
     sample = f" {sample.lower()} "
-    counts = {code: sum(sample.count(f" {word} ") for word in language(code).data["stopwords"])
-              for code in languages()}
+    counts = {code: sum(sample.count(word) for word in _stopwords(code)) for code in codes}
     return max(counts, key=lambda code: (counts[code], code == "en"))
+
+
+@cache
+def _stopwords(code: str) -> tuple[str, ...]:
+    return tuple(f" {word} " for word in language(code).data["stopwords"])
 
 
 def detect(front: list[Block], document_footnotes: list[Footnote], paragraphs: list[Paragraph],
@@ -65,16 +92,27 @@ def detect(front: list[Block], document_footnotes: list[Footnote], paragraphs: l
     return meta
 
 
+@cache
+def _document_types(lang: Language) -> tuple[re.Pattern[str], dict[int, str]]:
+    """The document-type patterns as one alternation, and the type by group number.
+
+    Its match is the earliest, and of two at one place the first listed: what searching
+    with each pattern in turn and keeping the earliest gave, in one scan.
+    """
+    rows = lang.data["document_types"]
+    spaced = (pattern.replace(" ", r"\s+") for _type, pattern in rows)
+    compiled = re.compile("|".join(f"(?P<type{index}>{p})" for index, p in enumerate(spaced)), re.IGNORECASE)
+    return compiled, {compiled.groupindex[f"type{index}"]: row[0] for index, row in enumerate(rows)}
+
+
 def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> None:
     joined = " ".join(block.text for block in front)
-    best: tuple[int, str, re.Match[str]] | None = None
-    for document_type, pattern in lang.data["document_types"]:
-        match = re.search(pattern.replace(" ", r"\s+"), joined, re.IGNORECASE)
-        if match and (best is None or match.start() < best[0]):
-            best = (match.start(), document_type, match)
-    if best is None:
+    types_pattern, types = _document_types(lang)
+    match = types_pattern.search(joined)
+    if match is None:
         return
-    start, meta.type, match = best
+    # Each alternative is a group around the pattern's own: the one that matched closes last.
+    start, meta.type = match.start(), types[match.lastindex]
     # The title runs from the match to the end of its block, plus the next block when
     # the State is named there (UPR titles put it on a line of its own).
     offset = 0
@@ -93,7 +131,7 @@ def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> None:
             if not pattern.search(" ".join(title_blocks)) and j < len(front) and len(front[j].text) < 80:
                 if pattern.fullmatch(front[j].text.strip()):
                     title_blocks.append(front[j].text)
-            meta.title = re.sub(r"\s+", " ", " ".join(title_blocks)).strip()
+            meta.title = _SPACES.sub(" ", " ".join(title_blocks)).strip()
             break
         offset = end + 1
 
@@ -102,11 +140,12 @@ def _committee(meta: Metadata, front_text: str, notes_text: str) -> None:
     if meta.type == UPR_REPORT:
         meta.committee = "UPR"
         return
+    finder, groups = committee_finder()
     for text in (front_text, notes_text):
-        for pattern, code in committee_names():
-            if code != "UPR" and pattern.search(text):
-                meta.committee = code
-                return
+        found = min((groups[match.lastindex] for match in finder.finditer(text)), default=None)
+        if found:
+            meta.committee = found[1]
+            return
 
 
 def _printed_symbol(meta: Metadata, front: list[Block]) -> None:
@@ -169,9 +208,10 @@ def _session_and_dates(meta: Metadata, front_text: str, notes_text: str, opening
         match = lang.compile(data["upr_working_group_session"]).search(opening)
         if match:
             meta.session = lang.ordinal(match.group("ordinal"))
+    notes_and_front = notes_text + "\n" + front_text
     if meta.session is None:
         for pattern in data["session"]:
-            match = lang.compile(pattern, re.IGNORECASE | re.MULTILINE).search(notes_text + "\n" + front_text)
+            match = lang.compile(pattern, re.IGNORECASE | re.MULTILINE).search(notes_and_front)
             if match:
                 meta.session = lang.ordinal(match.group("ordinal"))
                 break
@@ -183,7 +223,7 @@ def _session_and_dates(meta: Metadata, front_text: str, notes_text: str, opening
         match = lang.compile(pattern).search(every)
         if match and _set_date(meta, "adopted", match.group("date"), lang):
             break
-    match = lang.compile(dates["session"]).search(notes_text + "\n" + front_text)
+    match = lang.compile(dates["session"]).search(notes_and_front)
     if match:
         end = lang.date(match.group("end"))
         if end:

@@ -18,7 +18,7 @@ from .vocabulary import language
 def parse_source(source: Source, symbol: str | None = None) -> Document:
     """Parse what a reader produced. ``symbol`` overrides the document symbol."""
     skeleton = build(source)
-    sample = " ".join(block.text for block in source.blocks[:200])
+    sample = metadata.language_sample(source.blocks)
     language_code = metadata.detect_language(sample)
     lang = language(language_code)
     meta = metadata.detect(skeleton.front, skeleton.document_footnotes, skeleton.paragraphs, lang)

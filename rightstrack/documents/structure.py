@@ -16,9 +16,9 @@ from .articles import int_to_roman, roman_to_int, split_heading
 from .models import Footnote, Paragraph, ParseWarning, Section, Subparagraph
 from .readers.source import Block, Source
 
-# Prefixes only: matching the whole block would copy it for nothing.
-_PARAGRAPH = re.compile(r"(\d{1,3})\.(?:\s+|(?=[A-Z“\"‘(]))")
-_DOTTED = re.compile(r"(\d{1,3})\.(\d{1,3})\.?\s+")
+# Prefixes only: matching the whole block would copy it for nothing. A dotted item
+# ("136.12 ") when group 2 is set, else a paragraph number ("12. ", "12.The").
+_NUMBERED = re.compile(r"(\d{1,3})\.(?:(\d{1,3})\.?\s+|\s+|(?=[A-Z“\"‘(]))")
 _SUB = re.compile(r"\(([a-z]{1,2}|[ivxl]{1,6})\)\s*|([a-z])\)\s+")
 _PART = re.compile(
     r"(?:(?:Part|Partie|Parte|Часть)\s+(?P<word>[IVXL]{1,5}|\d{1,2})\b\.?|(?P<roman>[IVXL]{1,5})\.)\s*(?P<title>.*)",
@@ -26,7 +26,10 @@ _PART = re.compile(
 )
 _CLUSTER = re.compile(r"(?P<letter>[A-Z])\.\s+(?P<title>.+)", re.S)
 _ANNEX = re.compile(r"(?:Annex|Annexe|Anexo|Приложение)(?:\s+[IVX\d]+)?\s*$", re.IGNORECASE)
-_INLINE_ROMAN = re.compile(r"(?:(?<=[\s:;,])|^)\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
+# "(i) " at the start or after a space or :;, checked from after the "(" (what precedes it
+# is not another character): starting with "(", the pattern is searched fast.
+_INLINE_ROMAN = re.compile(r"\((?<![^\s:;,]\()(i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
+_TRAILING_AND = re.compile(r"[;,]?\s*(?:and|et|y|и)$")
 _TERMINAL = (".", ";", ",", ":", "?")
 
 
@@ -72,7 +75,8 @@ class _Builder:
         else:
             self.heading = section
         self.paragraph = None
-        self.attach(block, None)
+        if block.marks:  # most blocks have no footnote mark
+            self.attach(block, None)
 
     def try_heading(self, block: Block) -> bool:
         text = block.text
@@ -126,7 +130,7 @@ class _Builder:
             return False  # an item of the list the paragraph announced, not a heading
         if len(text) > 250 or text.endswith(_TERMINAL) or not text[:1].isupper():
             return False
-        if text[0].isdigit() and _PARAGRAPH.match(text):
+        if text[0].isdigit() and (match := _NUMBERED.match(text)) and match.group(2) is None:
             return False
         # A fragment of a paragraph broken by a page ends mid-sentence but rarely starts
         # with a capital and has no verb-like lower-case run of more than ~12 words.
@@ -158,10 +162,8 @@ class _Builder:
         )
         self.out.paragraphs.append(self.paragraph)
         self.last_number = number
-        self.attach(block, self.paragraph)
-
-    def plausible_number(self, number: int) -> bool:
-        return self.last_number < number <= self.last_number + 20
+        if block.marks:
+            self.attach(block, self.paragraph)
 
     def add_subparagraph(self, label: str, text: str, block: Block) -> None:
         paragraph = self.paragraph
@@ -171,7 +173,8 @@ class _Builder:
         sub = Subparagraph(label, text, block.line)
         parent = self.place_label(label, subs, block)
         (parent.subparagraphs if parent else subs).append(sub)
-        self.attach(block, sub)
+        if block.marks:
+            self.attach(block, sub)
 
     def place_label(self, label: str, subs: list[Subparagraph], block: Block) -> Subparagraph | None:
         """Return the sub-paragraph a roman point nests under, or None for a lettered one."""
@@ -182,9 +185,9 @@ class _Builder:
                     f"paragraph {self.paragraph.number}: sub-paragraph ({label}) comes first, expected (a)"))
             return None
         last = subs[-1]
-        next_letter = _next_label(last.label)
         if last.subparagraphs and label == _next_roman(last.subparagraphs[-1].label):
             return last
+        next_letter = _next_label(last.label)
         if label == next_letter:
             return None
         last_roman = roman_to_int(last.label)
@@ -202,12 +205,14 @@ class _Builder:
         target = self.last_element()
         if target is None:
             self.out.front.append(block)
-            self.attach(block, None)
+            if block.marks:
+                self.attach(block, None)
             return
         if target.text.endswith(":"):
             self.in_list = True
         target.text = f"{target.text} {block.text}".strip()
-        self.attach(block, target)
+        if block.marks:
+            self.attach(block, target)
 
     def last_element(self) -> Paragraph | Subparagraph | None:
         if self.paragraph is None:
@@ -237,15 +242,19 @@ class _Builder:
 
     # -- driver -----------------------------------------------------------------------
     def run(self) -> Skeleton:
+        feed = self.feed
         for block in self.source.blocks:
-            self.feed(block)
+            feed(block)
         for paragraph in self.out.paragraphs:
-            _split_inline_points(paragraph.subparagraphs)
+            if paragraph.subparagraphs:
+                _split_inline_points(paragraph.subparagraphs)
         return self.out
 
     def feed(self, block: Block) -> None:
         text = block.text
-        if not text or _is_contents_line(text):
+        # A table-of-contents line: its dot leaders give it away. ("…" alone is found much
+        # faster than "……", and most texts have none.)
+        if not text or "....." in text or ("…" in text and "……" in text) or ". . . . " in text:
             return
         if self.in_annex:
             self.out.annex.append(block)
@@ -258,15 +267,16 @@ class _Builder:
         first = text[0]
         numbered = None
         if first.isdigit():
-            dotted = _DOTTED.match(text)
-            if dotted:
-                if self.paragraph is not None and int(dotted.group(1)) == self.paragraph.number:
-                    self.add_item(dotted.group(2), text[dotted.end():].strip(), block)
+            match = _NUMBERED.match(text)
+            if match and match.group(2) is not None:
+                if self.paragraph is not None and int(match.group(1)) == self.paragraph.number:
+                    self.add_item(match.group(2), text[match.end():].strip(), block)
                     return
-            else:
-                numbered = _PARAGRAPH.match(text)
-                if numbered and self.plausible_number(int(numbered.group(1))):
-                    self.start_paragraph(int(numbered.group(1)), text[numbered.end():].strip(), block)
+            elif match:
+                numbered = match
+                number = int(match.group(1))
+                if self.last_number < number <= self.last_number + 20:  # plausible as the next one
+                    self.start_paragraph(number, text[match.end():].strip(), block)
                     return
         elif self.paragraph is not None and (first == "(" or text[1:2] == ")"):
             sub = _SUB.match(text)
@@ -294,12 +304,8 @@ class _Builder:
                 block.line, f"recommendation {paragraph.number}.{label} follows "
                 f"{paragraph.number}.{int(expected) - 1}: expected {paragraph.number}.{expected}"))
         paragraph.subparagraphs.append(sub)
-        self.attach(block, sub)
-
-
-def _is_contents_line(text: str) -> bool:
-    """A table-of-contents line: its dot leaders give it away."""
-    return "....." in text or "……" in text or ". . . . " in text
+        if block.marks:
+            self.attach(block, sub)
 
 
 def _next_roman(label: str) -> str | None:
@@ -335,7 +341,9 @@ def _split_inline_points(subs: list[Subparagraph]) -> None:
         for index, match in enumerate(points):
             end = points[index + 1].start() if index + 1 < len(points) else len(sub.text)
             body = sub.text[match.end():end].strip()
-            body = re.sub(r"[;,]?\s*(?:and|et|y|и)$", "", body).rstrip(" ;,")
+            if body.endswith(("and", "et", "y", "и")):  # else nothing to take off
+                body = _TRAILING_AND.sub("", body)
+            body = body.rstrip(" ;,")
             sub.subparagraphs.append(Subparagraph(match.group(1), body, sub.line))
         sub.text = chapeau
 

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
 _DATA = resources.files("rightstrack.documents") / "data"
+_DIGITS = re.compile(r"\d+")
+_DATE_TOKENS = re.compile(r"\d+|[^\W\d]+")
 
 
 def _load(name: str) -> Any:
@@ -54,14 +57,34 @@ def committees() -> dict[str, Committee]:
 
 
 @cache
-def committee_names() -> list[tuple[re.Pattern[str], str]]:
-    """(pattern of a committee's name in any language, code), longest names first."""
+def _committee_pairs() -> list[tuple[str, str]]:
+    """(a committee's name in any language, code), longest names first."""
     pairs = []
     for committee in committees().values():
         for name in (*committee.names.values(), *committee.aliases):
             pairs.append((name, committee.code))
     pairs.sort(key=lambda pair: -len(pair[0]))
-    return [(re.compile(re.escape(name).replace("'", "['’]"), re.IGNORECASE), code) for name, code in pairs]
+    return pairs
+
+
+@cache
+def committee_names() -> list[tuple[re.Pattern[str], str]]:
+    """(pattern of a committee's name in any language, code), longest names first."""
+    return [(re.compile(_escape(name), re.IGNORECASE), code) for name, code in _committee_pairs()]
+
+
+@cache
+def committee_finder() -> tuple[re.Pattern[str], dict[int, tuple[int, str]]]:
+    """The names of ``committee_names`` but UPR's as one pattern, and (rank, code) by group.
+
+    At each position where names start, the lookahead captures the first of them in the
+    order of ``committee_names``: the lowest rank found in a text is the committee the first
+    pattern to match would give, in one scan instead of forty.
+    """
+    names = [(name, code) for name, code in _committee_pairs() if code != "UPR"]
+    alternation, order = _factored([name for name, _code in names], capture=True)
+    groups = {number: (rank, names[rank][1]) for number, rank in enumerate(order, start=1)}
+    return re.compile(f"(?=(?:{alternation}))", re.IGNORECASE), groups
 
 
 @dataclass(frozen=True)
@@ -85,8 +108,45 @@ def state_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         for name in (state.name, *state.aliases):
             lookup[name.lower().replace("’", "'")] = state.code
     names = sorted(lookup, key=len, reverse=True)
-    alternation = "|".join(re.escape(name).replace("'", "['’]") for name in names)
+    alternation, _order = _factored(names)
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), lookup
+
+
+def _words(words: Iterable[str]) -> str:
+    """Words as an alternation, longest first ("seventeenth" before "seventh")."""
+    ordered = sorted(words, key=len, reverse=True)
+    if all(word.isalpha() for word in ordered):  # no pattern syntax: they can be grouped
+        return _factored(ordered)[0]
+    return "|".join(ordered)
+
+
+def _escape(name: str) -> str:
+    return re.escape(name).replace("'", "['’]")
+
+
+def _factored(names: list[str], capture: bool = False) -> tuple[str, list[int]]:
+    """``names`` as an alternation grouped by first letter: "a(?:fghanistan|lbania)|b(?:…)".
+
+    re tries the alternatives one by one wherever a match may start, and with IGNORECASE it
+    cannot skip those whose first letter differs: grouping makes hundreds of tries a few
+    dozen. Names keep their order within a group and no character matches two groups'
+    letters, so the same name matches. With ``capture`` each name's rest is a group; the
+    list gives the index in ``names`` of each group, in their numbering order.
+    """
+    groups: dict[str, list[int]] = {}
+    for index, name in enumerate(names):
+        groups.setdefault(name[0], []).append(index)
+    letters = list(groups)
+    if any(re.fullmatch(re.escape(a), b, re.IGNORECASE) for a in letters for b in letters if a != b):
+        groups = {str(index): [index] for index in range(len(names))}  # cannot group: as listed
+    rest = "({})" if capture else "{}"
+    alternatives = []
+    order: list[int] = []
+    for indexes in groups.values():
+        order.extend(indexes)
+        tails = "|".join(rest.format(_escape(names[index][1:])) for index in indexes)
+        alternatives.append(f"{_escape(names[indexes[0]][0])}(?:{tails})")
+    return "|".join(alternatives), order
 
 
 def state_code(name: str) -> str | None:
@@ -104,6 +164,7 @@ class Language:
         self.ordinal_values: dict[str, int] = {**ordinals["units"], **ordinals["tens"]}
         self.tens_prefix: dict[str, int] = ordinals["tens_prefix"]
         self.cardinals: dict[str, int] = data["cardinals"]
+        self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}
 
     def expand(self, pattern: str) -> str:
         """Replace the placeholders ORD, DATE and MONTH by this language's patterns."""
@@ -111,7 +172,12 @@ class Language:
         return pattern.replace("MONTH", self.month_regex)
 
     def compile(self, pattern: str, flags: int = re.IGNORECASE) -> re.Pattern[str]:
-        return re.compile(self.expand(pattern), flags)
+        # Kept: expanding a pattern and finding it again in re's cache costs more than most
+        # searches with it.
+        compiled = self._compiled.get((pattern, flags))
+        if compiled is None:
+            compiled = self._compiled[pattern, flags] = re.compile(self.expand(pattern), flags)
+        return compiled
 
     def compile_all(self, patterns: list[str]) -> re.Pattern[str]:
         """Several patterns as one alternation: one scan of the text instead of many."""
@@ -120,9 +186,9 @@ class Language:
     @cached_property
     def ordinal_regex(self) -> str:
         ordinals = self.data["ordinals"]
-        units = "|".join(sorted(ordinals["units"], key=len, reverse=True))
-        tens = "|".join(sorted(ordinals["tens"], key=len, reverse=True))
-        prefixes = "|".join(sorted(ordinals["tens_prefix"], key=len, reverse=True))
+        units = _words(ordinals["units"])
+        tens = _words(ordinals["tens"])
+        prefixes = _words(ordinals["tens_prefix"])
         joiner = ordinals["joiner"]
         simple = rf"(?:(?:{prefixes}){joiner}(?:{units})|{tens}|{units})"
         hundred = ordinals.get("hundred_prefix")
@@ -132,18 +198,17 @@ class Language:
 
     @cached_property
     def date_regex(self) -> str:
-        months = "|".join(sorted(self.months, key=len, reverse=True))
-        return self.data.get("date_regex", r"\d{1,2}(?:st|nd|rd|th)? (?:MONTHS),? \d{4}").replace("MONTHS", months)
+        pattern = self.data.get("date_regex", r"\d{1,2}(?:st|nd|rd|th)? (?:MONTHS),? \d{4}")
+        return pattern.replace("MONTHS", _words(self.months))
 
     @cached_property
     def month_regex(self) -> str:
-        months = "|".join(sorted(self.months, key=len, reverse=True))
-        return self.data.get("month_regex", r"(?:MONTHS),? \d{4}").replace("MONTHS", months)
+        return self.data.get("month_regex", r"(?:MONTHS),? \d{4}").replace("MONTHS", _words(self.months))
 
     def ordinal(self, text: str) -> int | None:
         """"seventieth" -> 70; "twenty-sixth" -> 26; "101st" -> 101."""
         text = text.strip().lower()
-        digits = re.match(r"\d+", text)
+        digits = _DIGITS.match(text)
         if digits:
             return int(digits.group(0))
         total = 0
@@ -172,7 +237,7 @@ class Language:
 
     def date(self, text: str) -> str | None:
         """"2 October 2015" -> "2015-10-02"; "September 2014" -> "2014-09"."""
-        tokens = re.findall(r"\d+|[^\W\d]+", text.lower())
+        tokens = _DATE_TOKENS.findall(text.lower())
         day = month = year = None
         for token in tokens:
             if token.isdigit():
