@@ -4,16 +4,19 @@ A signal is a pattern of the committees' wording ("the Committee is concerned", 
 … report by") with the literal words it cannot occur without (its triggers). Python's regex
 engine is fast only when a pattern starts with a literal, so a document is scanned once for
 every trigger of every signal (an Aho-Corasick automaton, in Rust), and patterns run only
-in a window at each trigger found. That keeps parsing at tens of MB/s while the wording
-stays readable data.
+in a window at each trigger found. A pattern that does not start with a literal is tried at
+every position of its window, so a window is first looked through (``str.find``) for the
+other literals every match has (``needed_literals``: "remain" or "still" in "remains
+concerned"), read from the pattern itself. That keeps parsing at tens of MB/s while the
+wording stays readable data.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from re import _parser  # the standard library's regex parser, to read patterns
 from typing import Any
 
 from ahocorasick_rs import AhoCorasick
@@ -21,10 +24,10 @@ from ahocorasick_rs import AhoCorasick
 AFTER = 200
 
 Hits = dict[str, list[int]]
-"""Where each trigger starts, in one segment (a paragraph) of a scanned text."""
+"""Where each trigger starts (ascending), in one segment (a paragraph) of a scanned text."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signal:
     """A pattern over lower-cased text and the literals (triggers) it needs.
 
@@ -35,17 +38,26 @@ class Signal:
     triggers: tuple[str, ...]
     pattern: re.Pattern[str]
     before: int = 0
+    needs: tuple[str, ...] = ()
+    """Literals of which every match has one, other than the triggers (``needed_literals``)."""
 
     def search(self, low: str, hits: Hits, start: int, end: int) -> re.Match[str] | None:
         """The first match in ``low[start:end]``, looking only where the triggers are."""
         best: re.Match[str] | None = None
         for trigger in self.triggers:
-            for position in hits.get(trigger, ()):
-                if not start <= position < end:
+            if trigger not in hits:
+                continue
+            for position in hits[trigger]:  # ascending
+                if position < start:
                     continue
+                if position >= end:
+                    break
                 limit = min(end, position + len(trigger) + AFTER)
+                begin = max(start, position - self.before) if self.before else position
+                if self.needs and not _contains_any(low, self.needs, begin, limit):
+                    continue  # no match can be in a window without one of them (str.find is fast)
                 if self.before:
-                    match = self.pattern.search(low, max(start, position - self.before), limit)
+                    match = self.pattern.search(low, begin, limit)
                 else:
                     match = self.pattern.match(low, position, limit)
                 if match:
@@ -67,7 +79,10 @@ class SignalSet:
             end = len(low)
         if self.triggers.isdisjoint(hits):
             return None
+        found = hits.keys()
         for signal in self.signals:
+            if found.isdisjoint(signal.triggers):  # a look-up per trigger, cheaper than the call
+                continue
             match = signal.search(low, hits, start, end)
             if match:
                 return match
@@ -85,8 +100,68 @@ def compile_signals(entries: list[Any], expand: Any = None) -> SignalSet:
         pattern = entry["pattern"]
         if expand:
             pattern = expand(pattern)
-        signals.append(Signal(tuple(entry["triggers"]), re.compile(pattern), entry.get("before", 0)))
+        triggers = tuple(entry["triggers"])
+        compiled = re.compile(pattern)
+        signals.append(Signal(triggers, compiled, entry.get("before", 0), needed_literals(compiled, triggers)))
     return SignalSet(signals)
+
+
+_WORTH = 3  # shorter literals are in nearly every window: not worth looking for
+
+
+def needed_literals(pattern: re.Pattern[str], triggers: tuple[str, ...]) -> tuple[str, ...]:
+    """Literals of which every match of ``pattern`` contains one ("remains", "still"…).
+
+    Read from the pattern's parse tree: runs of literal characters that every match goes
+    through, or one such run in each alternative of a group. Literals within the triggers
+    are left out (the window holds a trigger anyway), and so are short ones; empty when
+    nothing is worth looking for.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    needed = _best(_needs(_parser.parse(pattern.pattern, pattern.flags), triggers), triggers)
+    # "remain" is found wherever "remains" is: look for the shortest only.
+    return tuple(sorted({literal for literal in needed if not any(other in literal and other != literal
+                                                                   for other in needed)}))
+
+
+def _contains_any(low: str, literals: tuple[str, ...], start: int, end: int) -> bool:
+    for literal in literals:
+        if low.find(literal, start, end) >= 0:
+            return True
+    return False
+
+
+def _needs(items: Any, triggers: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Alternatives of literals, one of each of which a match of the parsed ``items`` has."""
+    found: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, value in [*items, (None, None)]:
+        if op is _parser.LITERAL:
+            run.append(chr(value))
+            continue
+        if run:
+            found.append(("".join(run),))
+            run = []
+        if op is _parser.SUBPATTERN and not value[1] & re.IGNORECASE:  # (group, add flags, del flags, items)
+            found.extend(_needs(value[3], triggers))
+        elif op is _parser.BRANCH:
+            choices: list[str] = []
+            for alternative in value[1]:
+                best = _best(_needs(alternative, triggers), triggers)
+                if not best:
+                    break
+                choices.extend(best)
+            else:
+                found.append(tuple(choices))
+    return found
+
+
+def _best(options: list[tuple[str, ...]], triggers: tuple[str, ...]) -> tuple[str, ...]:
+    useful = [option for option in options
+              if min(map(len, option)) >= _WORTH and not any(part in t for part in option for t in triggers)]
+    # One literal rather than a choice of several, and long rather than short: the rarer.
+    return max(useful, key=lambda option: (len(option) == 1, min(map(len, option))), default=())
 
 
 class Scanner:
@@ -94,14 +169,26 @@ class Scanner:
 
     def __init__(self, triggers: Iterable[str]):
         self.triggers = sorted(set(triggers))
+        if any("\n" in trigger for trigger in self.triggers):
+            raise ValueError("a trigger may not span lines: segments are joined by newlines")
         self.automaton = AhoCorasick(self.triggers)
 
     def scan(self, low: str, starts: list[int]) -> list[Hits]:
         """The hits of each segment; ``starts`` are the offsets where segments begin."""
         segments: list[Hits] = [{} for _ in starts]
+        if not segments:
+            return segments
         triggers = self.triggers
+        # Matches come in order of their end, and none spans two segments (they are
+        # joined by a newline, which no trigger has), so the segment only moves forward.
+        current = 0
+        segment = segments[0]
+        following = starts[1] if len(starts) > 1 else len(low) + 1
         for index, start, _end in self.automaton.find_matches_as_indexes(low, overlapping=True):
-            segment = segments[bisect_right(starts, start) - 1]
+            while start >= following:
+                current += 1
+                segment = segments[current]
+                following = starts[current + 1] if current + 1 < len(starts) else len(low) + 1
             trigger = triggers[index]
             positions = segment.get(trigger)
             if positions is None:
@@ -115,9 +202,20 @@ class Scanner:
         return self.scan(low, [0])[0]
 
 
+_ASCII = bytes(range(128))
+
+
 def lower_same_length(text: str) -> str:
     """``text.lower()``, keeping offsets: the few letters whose lower case is longer
     ("İ") are lowered to one character."""
+    if len(text) > 1000 and not text.isascii():
+        # str.lower looks each character up in the Unicode tables, slowly; when the only
+        # non-ASCII characters are caseless (’ “ –), lower-casing the ASCII bytes is the same
+        # (and, but for short texts, twice as fast).
+        data = text.encode("utf-8", "surrogatepass")
+        others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        if others.lower() == others:
+            return data.lower().decode("utf-8", "surrogatepass")
     low = text.lower()
     if len(low) == len(text):
         return low
