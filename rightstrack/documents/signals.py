@@ -44,6 +44,7 @@ class Signal:
     def search(self, low: str, hits: Hits, start: int, end: int) -> re.Match[str] | None:
         """The first match in ``low[start:end]``, looking only where the triggers are."""
         best: re.Match[str] | None = None
+        before, needs = self.before, self.needs
         for trigger in self.triggers:
             if trigger not in hits:
                 continue
@@ -52,11 +53,15 @@ class Signal:
                     continue
                 if position >= end:
                     break
-                limit = min(end, position + len(trigger) + AFTER)
-                begin = max(start, position - self.before) if self.before else position
-                if self.needs and not _contains_any(low, self.needs, begin, limit):
+                limit = position + len(trigger) + AFTER
+                if limit > end:
+                    limit = end
+                begin = position - before
+                if begin < start:
+                    begin = start
+                if needs and not _contains_any(low, needs, begin, limit):
                     continue  # no match can be in a window without one of them (str.find is fast)
-                if self.before:
+                if before:
                     match = self.pattern.search(low, begin, limit)
                 else:
                     match = self.pattern.match(low, position, limit)
@@ -107,6 +112,7 @@ def compile_signals(entries: list[Any], expand: Any = None) -> SignalSet:
 
 
 _WORTH = 3  # shorter literals are in nearly every window: not worth looking for
+_MOST = 3  # literals looked for in a window, at most
 
 
 def needed_literals(pattern: re.Pattern[str], triggers: tuple[str, ...]) -> tuple[str, ...]:
@@ -121,8 +127,9 @@ def needed_literals(pattern: re.Pattern[str], triggers: tuple[str, ...]) -> tupl
         return ()
     needed = _best(_needs(_parser.parse(pattern.pattern, pattern.flags), triggers), triggers)
     # "remain" is found wherever "remains" is: look for the shortest only.
-    return tuple(sorted({literal for literal in needed if not any(other in literal and other != literal
-                                                                   for other in needed)}))
+    needed = tuple(sorted({literal for literal in needed if not any(other in literal and other != literal
+                                                                     for other in needed)}))
+    return needed if len(needed) <= _MOST else ()  # a dozen month names: the pattern is quicker
 
 
 def _contains_any(low: str, literals: tuple[str, ...], start: int, end: int) -> bool:
@@ -181,20 +188,19 @@ class Scanner:
         triggers = self.triggers
         # Matches come in order of their end, and none spans two segments (they are
         # joined by a newline, which no trigger has), so the segment only moves forward.
+        following = [*starts[1:], len(low) + 1]  # where the segment after each begins
         current = 0
         segment = segments[0]
-        following = starts[1] if len(starts) > 1 else len(low) + 1
         for index, start, _end in self.automaton.find_matches_as_indexes(low, overlapping=True):
-            while start >= following:
-                current += 1
+            if start >= following[current]:
+                while start >= following[current]:
+                    current += 1
                 segment = segments[current]
-                following = starts[current + 1] if current + 1 < len(starts) else len(low) + 1
             trigger = triggers[index]
-            positions = segment.get(trigger)
-            if positions is None:
-                segment[trigger] = [start]
+            if trigger in segment:
+                segment[trigger].append(start)
             else:
-                positions.append(start)
+                segment[trigger] = [start]
         return segments
 
     def hits(self, low: str) -> Hits:
