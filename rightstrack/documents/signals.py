@@ -78,15 +78,20 @@ class SignalSet:
     def __init__(self, signals: Iterable[Signal]):
         self.signals = tuple(signals)
         self.triggers = frozenset(t for signal in self.signals for t in signal.triggers)
+        # Each signal with its trigger when it has only one: checked with one look-up.
+        self._entries = tuple((signal, signal.triggers[0] if len(signal.triggers) == 1 else None)
+                              for signal in self.signals)
 
     def search(self, low: str, hits: Hits, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         if end is None:
             end = len(low)
         if self.triggers.isdisjoint(hits):
             return None
-        found = hits.keys()
-        for signal in self.signals:
-            if found.isdisjoint(signal.triggers):  # a look-up per trigger, cheaper than the call
+        for signal, trigger in self._entries:  # a look-up per trigger is cheaper than the call
+            if trigger is not None:
+                if trigger not in hits:
+                    continue
+            elif hits.keys().isdisjoint(signal.triggers):
                 continue
             match = signal.search(low, hits, start, end)
             if match:
