@@ -46,6 +46,9 @@ class KindSignals:
         self.request = compile_signals(kinds["request_for_information"])
         self.introduction = re.compile(lang.data["parts"]["introduction"], re.IGNORECASE)
         self._introductions: dict[str | None, bool] = {None: False}
+        # Without any of these a paragraph is procedural, whatever the document.
+        self.kind_triggers = frozenset().union(*(s.triggers for s in (
+            self.procedural, self.recommendation, self.concern, self.positive, self.request)))
 
     def is_introduction(self, title: str | None) -> bool:
         """Whether a part or cluster title is the introduction (remembered per title)."""
@@ -66,26 +69,23 @@ def triggers(code: str) -> frozenset[str]:
         "procedural", "recommendation", "urgent", "concern", "repeated", "positive", "request")))
 
 
-def classify(paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int, int],
-             document_type: str | None, language_code: str) -> None:
+def classify(paragraph: Paragraph, low: str, hits: Hits, start: int, chapeau_end: int, end: int,
+             document_type: str | None, s: KindSignals) -> None:
     """Set ``kind``, ``urgent`` and ``repeated``.
 
-    ``low`` is the lower-cased text the paragraph sits in, ``hits`` its triggers and
-    ``span`` (start, end of chapeau, end) its place there.
+    ``low`` is the lower-cased text the paragraph sits in (from ``start`` to ``end``, its
+    chapeau to ``chapeau_end``), ``hits`` its triggers and ``s`` the signals of its language.
     """
-    s = signals(language_code)
-    start, _chapeau_end, end = span
-    paragraph.kind = _kind(s, paragraph, low, hits, span, document_type)
-    paragraph.urgent = paragraph.kind == RECOMMENDATION and bool(s.urgent.search(low, hits, start, end))
-    paragraph.repeated = (paragraph.kind in (CONCERN, RECOMMENDATION)
+    kind = paragraph.kind = _kind(s, paragraph, low, hits, start, chapeau_end, end, document_type)
+    paragraph.urgent = kind == RECOMMENDATION and bool(s.urgent.search(low, hits, start, end))
+    paragraph.repeated = ((kind == CONCERN or kind == RECOMMENDATION)
                           and bool(s.repeated.search(low, hits, start, end)))
 
 
-def _kind(s: KindSignals, paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int, int],
+def _kind(s: KindSignals, paragraph: Paragraph, low: str, hits: Hits, start: int, chapeau_end: int, end: int,
           document_type: str | None) -> str:
-    start, chapeau_end, end = span
-    if (document_type in _NOT_THE_COMMITTEES_VOICE or s.is_introduction(paragraph.part)
-            or s.is_introduction(paragraph.cluster)):
+    if (s.kind_triggers.isdisjoint(hits) or document_type in _NOT_THE_COMMITTEES_VOICE
+            or s.is_introduction(paragraph.part) or s.is_introduction(paragraph.cluster)):
         return PROCEDURAL
     if s.procedural.search(low, hits, start, chapeau_end):
         return PROCEDURAL

@@ -105,13 +105,19 @@ class Paragraph:
 
     def full_text(self) -> str:
         """The paragraph with its sub-paragraphs, as one string (for search and linking)."""
+        if not self.subparagraphs:  # most paragraphs
+            return self.text
         parts = [self.text]
-        stack = list(self.subparagraphs)
-        while stack:
-            sub = stack.pop(0)
-            parts.append(f"({sub.label}) {sub.text}")
-            stack[:0] = sub.subparagraphs
+        _add_subparagraph_texts(parts, self.subparagraphs)
         return " ".join(parts)
+
+
+def _add_subparagraph_texts(parts: list[str], subs: list[Subparagraph]) -> None:
+    """Each sub-paragraph as "(a) text", followed by its own sub-paragraphs, depth first."""
+    for sub in subs:
+        parts.append(f"({sub.label}) {sub.text}")
+        if sub.subparagraphs:
+            _add_subparagraph_texts(parts, sub.subparagraphs)
 
 
 @dataclass(slots=True)

@@ -55,19 +55,18 @@ def triggers(code: str) -> frozenset[str]:
         p.follow_up)))
 
 
-def find(paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int], document_type: str | None,
-         language_code: str, adopted: str | None) -> Obligation | None:
-    """The obligation a paragraph sets, if any (``span``: its place in the lower-cased ``low``)."""
-    p = patterns(language_code)
+def find(paragraph: Paragraph, low: str, hits: Hits, start: int, end: int, document_type: str | None,
+         p: ObligationPatterns, adopted: str | None) -> Obligation | None:
+    """The obligation a paragraph sets, if any (``low[start:end]``: the paragraph lower-cased;
+    ``p``: the patterns of its language)."""
     if p.triggers.isdisjoint(hits):
         return None
-    return _obligation(p, paragraph, low, hits, span, document_type, adopted)
+    return _obligation(p, paragraph, low, hits, start, end, document_type, adopted)
 
 
-def _obligation(p: ObligationPatterns, paragraph: Paragraph, low: str, hits: Hits, span: tuple[int, int],
+def _obligation(p: ObligationPatterns, paragraph: Paragraph, low: str, hits: Hits, start: int, end: int,
                 document_type: str | None, adopted: str | None) -> Obligation | None:
     lang = p.lang
-    start, end = span
 
     def search(signals: SignalSet) -> re.Match[str] | None:
         return signals.search(low, hits, start, end)

@@ -88,14 +88,15 @@ def _analyse(paragraphs: list[Paragraph], document_type: str | None, language_co
         starts.append(offset)
         offset += len(text) + 1
     low = lower_same_length("\n".join(texts))
+    kind_signals = kinds.signals(language_code)
+    obligation_patterns = obligations.patterns(language_code)
     found: list[Obligation] = []
     for paragraph, text, start, hits in zip(paragraphs, texts, starts, _scanner(language_code).scan(low, starts),
                                             strict=True):
         end = start + len(text)
-        kinds.classify(paragraph, low, hits, (start, start + len(paragraph.text), end), document_type,
-                       language_code)
-        references.annotate(paragraph, text, low, hits, (start, end), finder)
-        obligation = obligations.find(paragraph, low, hits, (start, end), document_type, language_code, adopted)
+        kinds.classify(paragraph, low, hits, start, start + len(paragraph.text), end, document_type, kind_signals)
+        references.annotate(paragraph, text, low, hits, start, end, finder)
+        obligation = obligations.find(paragraph, low, hits, start, end, document_type, obligation_patterns, adopted)
         if obligation:
             found.append(obligation)
     return found

@@ -28,6 +28,9 @@ _PARA_LIST_ITEM = re.compile(r"(\d{1,4})((?:\s*\([a-z0-9]{1,4}\))*)")
 _SENTENCE_END = re.compile(r"\.\s+[A-Z“\"]")
 _WORD_BEFORE = re.compile(r"(\w+)\)?$")
 _YEAR = re.compile(r"\(\d{4}\)")
+_NUMBER = re.compile(r"\d+")
+_SPACES = re.compile(r"\s+")
+_RANGE = re.compile(r"[-–—]|\bto\b")  # between two paragraph numbers: "98–104", "7 to 9"
 _ABBREVIATIONS = {"para", "paras", "No", "Nos", "art", "arts", "chap", "Rev", "Add", "Corr", "p", "pp", "e", "vol"}
 _RESOLUTION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}(?:\.\d+)?|\d{1,4}/[A-Z]{1,3}\.\d{1,4}")
 # Between two numbers of one list of resolutions: separators and "(para. 4 (d))" only.
@@ -70,9 +73,9 @@ def paragraph_list(spec: str) -> list[str]:
     spec = _SUBJECT.sub("", spec)  # "12 (non-discrimination)": a subject, not a point
     items = list(_PARA_LIST_ITEM.finditer(spec))
     for index, item in enumerate(items):
-        label = item.group(1) + re.sub(r"\s+", "", item.group(2))
+        label = item.group(1) + _SPACES.sub("", item.group(2))
         between = spec[items[index - 1].end():item.start()] if index else ""
-        if index and re.search(r"[-–—]|\bto\b", between) and not item.group(2) and out and out[-1].isdigit():
+        if index and _RANGE.search(between) and not item.group(2) and out and out[-1].isdigit():
             first, last = int(out[-1]), int(item.group(1))
             if first < last <= first + 200:
                 out.extend(str(n) for n in range(first + 1, last + 1))
@@ -107,7 +110,7 @@ class ReferenceFinder:
         others: list[Reference] = []
         text = low if low is not None else text.lower()
         for match in self.general_comment.finditer(text):
-            numbers = [int(n) for n in re.findall(r"\d+", _YEAR.sub("", match.group("numbers")))]
+            numbers = [int(n) for n in _NUMBER.findall(_YEAR.sub("", match.group("numbers")))]
             owner = self._owner(text, match.end())
             # "joint general recommendation No. 31 of CEDAW/general comment No. 18 of the CRC"
             if owner and owner != self.committee:
@@ -234,15 +237,18 @@ _TREATY_WORDS = ("convention", "covenant", "protocol", "treaty", "statute", "agr
 _TREATY_WORD_SET = frozenset(_TREATY_WORDS)
 
 
-_KEY = 6  # characters after a trigger word that pick the candidate names
+_KEY = 6  # characters next to a trigger word that pick the candidate names
 
 
 @cache
-def _treaty_index() -> dict[str, tuple[dict[str, list[tuple[int, str, str]]], list[tuple[int, str, str]]]]:
+def _treaty_index() -> dict[str, tuple[dict[str, list[tuple[int, str, str]]], dict[str, list[tuple[int, str, str]]],
+                                       list[tuple[int, str, str]]]]:
     """For each trigger word: the names containing it, by the characters that follow it
-    (so a hit is checked against one or two names, not all), and the names it ends."""
-    index: dict[str, tuple[dict[str, list[tuple[int, str, str]]], list[tuple[int, str, str]]]] = {
-        word: ({}, []) for word in _TREATY_WORDS}
+    (so a hit is checked against one or two names, not all); the names it ends, by the
+    characters before it; and the names it ends that have fewer characters before it.
+    Each list is longest first, and the last also ends every list of the second."""
+    index: dict[str, tuple[dict[str, list[tuple[int, str, str]]], dict[str, list[tuple[int, str, str]]],
+                           list[tuple[int, str, str]]]] = {word: ({}, {}, []) for word in _TREATY_WORDS}
     for treaty in _load("treaties.json")["treaties"]:
         for name in treaty["names"]:
             low = name.lower()
@@ -250,15 +256,19 @@ def _treaty_index() -> dict[str, tuple[dict[str, list[tuple[int, str, str]]], li
                 offset = low.find(word)
                 if offset >= 0:
                     following = low[offset + len(word):offset + len(word) + _KEY]
-                    by_key, ending = index[word]
+                    by_key, ending_by_key, ending = index[word]
                     row = (offset, low, treaty["code"])
                     if len(following) == _KEY:
                         by_key.setdefault(following, []).append(row)
+                    elif offset >= _KEY:
+                        ending_by_key.setdefault(low[offset - _KEY:offset], []).append(row)
                     else:
                         ending.append(row)
                     break
-    for by_key, ending in index.values():
-        for rows in (*by_key.values(), ending):
+    for by_key, ending_by_key, ending in index.values():
+        for key, rows in ending_by_key.items():
+            ending_by_key[key] = rows + ending  # a short name may match where a long one does
+        for rows in (*by_key.values(), *ending_by_key.values(), ending):
             rows.sort(key=lambda row: -len(row[1]))
     return index
 
@@ -277,18 +287,20 @@ def treaties(text: str) -> list[str]:
 
 def treaties_at(low: str, hits: Hits, start: int, end: int) -> list[str]:
     """``treaties`` of ``low[start:end]``, where ``hits`` has the trigger words' positions."""
+    words = _TREATY_WORD_SET.intersection(hits)
+    if not words:
+        return []
     found_at: list[tuple[int, int, str]] = []
     index = _treaty_index()
-    for word in _TREATY_WORD_SET.intersection(hits):
-        by_key, ending = index[word]
+    for word in words:
+        by_key, ending_by_key, ending = index[word]
         for position in hits[word]:
             if not start <= position < end:
                 continue
             after = position + len(word)
-            for offset, name, code in (*by_key.get(low[after:after + _KEY], ()), *ending):
-                begin = position - offset
-                if begin >= start and low.startswith(name, begin) and _word_edge(low, begin, begin + len(name)):
-                    found_at.append((begin, -(begin + len(name)), code))
+            for rows in (by_key.get(low[after:after + _KEY], ()),
+                         ending_by_key.get(low[position - _KEY:position], ending) if position >= _KEY else ending):
+                if _name_at(low, position, start, rows, found_at):
                     break
     found: list[str] = []
     reach = -1
@@ -301,6 +313,17 @@ def treaties_at(low: str, hits: Hits, start: int, end: int) -> list[str]:
     return found
 
 
+def _name_at(low: str, position: int, start: int, rows: list[tuple[int, str, str]],
+             found_at: list[tuple[int, int, str]]) -> bool:
+    """Whether one of ``rows`` (the first that does) is named around the trigger at ``position``."""
+    for offset, name, code in rows:
+        begin = position - offset
+        if begin >= start and low.startswith(name, begin) and _word_edge(low, begin, begin + len(name)):
+            found_at.append((begin, -(begin + len(name)), code))
+            return True
+    return False
+
+
 def _word_edge(text: str, start: int, end: int) -> bool:
     return (start == 0 or not text[start - 1].isalnum()) and (end >= len(text) or not text[end].isalnum())
 
@@ -309,59 +332,55 @@ TRIGGERS = frozenset({"/", "general", *_TREATY_WORDS})
 """What a paragraph must contain (lower-cased) to cite anything: scanned for in one pass."""
 
 
-def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, span: tuple[int, int],
+def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, start: int, end: int,
              finder: ReferenceFinder) -> None:
     """Fill a paragraph's general comments, references and treaties, with its footnotes'.
 
-    ``text`` is the paragraph's full text (chapeau and sub-paragraphs); it sits at ``span``
-    in the lower-cased ``low`` whose triggers are ``hits``, so that paragraphs citing
-    nothing cost nothing.
+    ``text`` is the paragraph's full text (chapeau and sub-paragraphs); it is ``low[start:end]``
+    lower-cased, and ``hits`` are its triggers, so that paragraphs citing nothing cost nothing.
     """
-    footnoted = _has_footnotes(paragraph)
-    if not footnoted and TRIGGERS.isdisjoint(hits):
+    if (TRIGGERS.isdisjoint(hits) and not paragraph.footnotes
+            and not (paragraph.subparagraphs and _any_footnotes(paragraph.subparagraphs))):
         paragraph.general_comments, paragraph.references, paragraph.treaties = [], [], []
         return
-    start = span[0]
     if "general" in hits:
-        own, others = finder.general_comments(text, low[start:span[1]])
+        own, others = finder.general_comments(text, low[start:end])
     else:
         own, others = [], []
     paragraph.general_comments = own
-    slash = "/" in hits
+    slashes = hits.get("/", ())
 
-    def cited(element: Paragraph | Subparagraph, offset: int) -> list[Reference]:
-        if not slash:
-            return []
-        begin = start + offset
-        return finder.references(element.text, low=low[begin:begin + len(element.text)])
+    def cited(element: Paragraph | Subparagraph, begin: int) -> list[Reference]:
+        """The references of an element's own text, at ``begin`` in ``low`` (none without a slash)."""
+        finish = begin + len(element.text)
+        for slash in slashes:
+            if begin <= slash < finish:
+                return finder.references(element.text, low=low[begin:finish])
+        return []
 
-    references = cited(paragraph, 0) + others
-    for sub, offset in _subparagraph_offsets(paragraph) if slash or footnoted else ():
+    references = cited(paragraph, start)
+    references += others
+    offset = start + len(paragraph.text)
+    subs = _all_subparagraphs(paragraph.subparagraphs) if paragraph.subparagraphs else ()
+    if not slashes and not paragraph.footnotes and not any(sub.footnotes for sub in subs):
+        subs = ()  # nothing to cite: left as they are
+    for sub in subs:
+        offset += len(sub.label) + 4  # " (a) "
         sub.references = cited(sub, offset)
+        offset += len(sub.text)
         for footnote in sub.footnotes:
             sub.references = _merge(sub.references + [_copy(r) for r in footnote.references])
         references.extend(_copy(r) for r in sub.references)
     for footnote in paragraph.footnotes:
         references.extend(_copy(r) for r in footnote.references)
     paragraph.references = _merge(references)
-    paragraph.treaties = treaties_at(low, hits, *span)
+    paragraph.treaties = treaties_at(low, hits, start, end)
     for footnote in paragraph.footnotes:
         paragraph.treaties.extend(code for code in treaties(footnote.text) if code not in paragraph.treaties)
 
 
-def _subparagraph_offsets(paragraph: Paragraph) -> list[tuple[Subparagraph, int]]:
-    """Each sub-paragraph with the offset of its text in ``paragraph.full_text()``."""
-    out: list[tuple[Subparagraph, int]] = []
-    offset = len(paragraph.text)
-    for sub in _all_subparagraphs(paragraph.subparagraphs):
-        offset += len(sub.label) + 4  # " (a) "
-        out.append((sub, offset))
-        offset += len(sub.text)
-    return out
-
-
-def _has_footnotes(paragraph: Paragraph) -> bool:
-    return bool(paragraph.footnotes) or any(sub.footnotes for sub in _all_subparagraphs(paragraph.subparagraphs))
+def _any_footnotes(subs: list[Subparagraph]) -> bool:
+    return any(sub.footnotes or _any_footnotes(sub.subparagraphs) for sub in subs)
 
 
 def _copy(reference: Reference) -> Reference:

@@ -4,16 +4,19 @@ A signal is a pattern of the committees' wording ("the Committee is concerned", 
 … report by") with the literal words it cannot occur without (its triggers). Python's regex
 engine is fast only when a pattern starts with a literal, so a document is scanned once for
 every trigger of every signal (an Aho-Corasick automaton, in Rust), and patterns run only
-in a window at each trigger found. That keeps parsing at tens of MB/s while the wording
-stays readable data.
+in a window at each trigger found. A pattern that does not start with a literal is tried at
+every position of its window, so a window is first looked through (``str.find``) for the
+other literals every match has (``needed_literals``: "remain" or "still" in "remains
+concerned"), read from the pattern itself. That keeps parsing at tens of MB/s while the
+wording stays readable data.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from re import _parser  # the standard library's regex parser, to read patterns
 from typing import Any
 
 from ahocorasick_rs import AhoCorasick
@@ -21,10 +24,10 @@ from ahocorasick_rs import AhoCorasick
 AFTER = 200
 
 Hits = dict[str, list[int]]
-"""Where each trigger starts, in one segment (a paragraph) of a scanned text."""
+"""Where each trigger starts (ascending), in one segment (a paragraph) of a scanned text."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Signal:
     """A pattern over lower-cased text and the literals (triggers) it needs.
 
@@ -35,17 +38,31 @@ class Signal:
     triggers: tuple[str, ...]
     pattern: re.Pattern[str]
     before: int = 0
+    needs: tuple[str, ...] = ()
+    """Literals of which every match has one, other than the triggers (``needed_literals``)."""
 
     def search(self, low: str, hits: Hits, start: int, end: int) -> re.Match[str] | None:
         """The first match in ``low[start:end]``, looking only where the triggers are."""
         best: re.Match[str] | None = None
+        before, needs = self.before, self.needs
         for trigger in self.triggers:
-            for position in hits.get(trigger, ()):
-                if not start <= position < end:
+            if trigger not in hits:
+                continue
+            for position in hits[trigger]:  # ascending
+                if position < start:
                     continue
-                limit = min(end, position + len(trigger) + AFTER)
-                if self.before:
-                    match = self.pattern.search(low, max(start, position - self.before), limit)
+                if position >= end:
+                    break
+                limit = position + len(trigger) + AFTER
+                if limit > end:
+                    limit = end
+                begin = position - before
+                if begin < start:
+                    begin = start
+                if needs and not _contains_any(low, needs, begin, limit):
+                    continue  # no match can be in a window without one of them (str.find is fast)
+                if before:
+                    match = self.pattern.search(low, begin, limit)
                 else:
                     match = self.pattern.match(low, position, limit)
                 if match:
@@ -61,13 +78,21 @@ class SignalSet:
     def __init__(self, signals: Iterable[Signal]):
         self.signals = tuple(signals)
         self.triggers = frozenset(t for signal in self.signals for t in signal.triggers)
+        # Each signal with its trigger when it has only one: checked with one look-up.
+        self._entries = tuple((signal, signal.triggers[0] if len(signal.triggers) == 1 else None)
+                              for signal in self.signals)
 
     def search(self, low: str, hits: Hits, start: int = 0, end: int | None = None) -> re.Match[str] | None:
         if end is None:
             end = len(low)
         if self.triggers.isdisjoint(hits):
             return None
-        for signal in self.signals:
+        for signal, trigger in self._entries:  # a look-up per trigger is cheaper than the call
+            if trigger is not None:
+                if trigger not in hits:
+                    continue
+            elif hits.keys().isdisjoint(signal.triggers):
+                continue
             match = signal.search(low, hits, start, end)
             if match:
                 return match
@@ -85,8 +110,70 @@ def compile_signals(entries: list[Any], expand: Any = None) -> SignalSet:
         pattern = entry["pattern"]
         if expand:
             pattern = expand(pattern)
-        signals.append(Signal(tuple(entry["triggers"]), re.compile(pattern), entry.get("before", 0)))
+        triggers = tuple(entry["triggers"])
+        compiled = re.compile(pattern)
+        signals.append(Signal(triggers, compiled, entry.get("before", 0), needed_literals(compiled, triggers)))
     return SignalSet(signals)
+
+
+_WORTH = 3  # shorter literals are in nearly every window: not worth looking for
+_MOST = 3  # literals looked for in a window, at most
+
+
+def needed_literals(pattern: re.Pattern[str], triggers: tuple[str, ...]) -> tuple[str, ...]:
+    """Literals of which every match of ``pattern`` contains one ("remains", "still"…).
+
+    Read from the pattern's parse tree: runs of literal characters that every match goes
+    through, or one such run in each alternative of a group. Literals within the triggers
+    are left out (the window holds a trigger anyway), and so are short ones; empty when
+    nothing is worth looking for.
+    """
+    if pattern.flags & re.IGNORECASE:
+        return ()
+    needed = _best(_needs(_parser.parse(pattern.pattern, pattern.flags), triggers), triggers)
+    # "remain" is found wherever "remains" is: look for the shortest only.
+    needed = tuple(sorted({literal for literal in needed if not any(other in literal and other != literal
+                                                                     for other in needed)}))
+    return needed if len(needed) <= _MOST else ()  # a dozen month names: the pattern is quicker
+
+
+def _contains_any(low: str, literals: tuple[str, ...], start: int, end: int) -> bool:
+    for literal in literals:
+        if low.find(literal, start, end) >= 0:
+            return True
+    return False
+
+
+def _needs(items: Any, triggers: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Alternatives of literals, one of each of which a match of the parsed ``items`` has."""
+    found: list[tuple[str, ...]] = []
+    run: list[str] = []
+    for op, value in [*items, (None, None)]:
+        if op is _parser.LITERAL:
+            run.append(chr(value))
+            continue
+        if run:
+            found.append(("".join(run),))
+            run = []
+        if op is _parser.SUBPATTERN and not value[1] & re.IGNORECASE:  # (group, add flags, del flags, items)
+            found.extend(_needs(value[3], triggers))
+        elif op is _parser.BRANCH:
+            choices: list[str] = []
+            for alternative in value[1]:
+                best = _best(_needs(alternative, triggers), triggers)
+                if not best:
+                    break
+                choices.extend(best)
+            else:
+                found.append(tuple(choices))
+    return found
+
+
+def _best(options: list[tuple[str, ...]], triggers: tuple[str, ...]) -> tuple[str, ...]:
+    useful = [option for option in options
+              if min(map(len, option)) >= _WORTH and not any(part in t for part in option for t in triggers)]
+    # One literal rather than a choice of several, and long rather than short: the rarer.
+    return max(useful, key=lambda option: (len(option) == 1, min(map(len, option))), default=())
 
 
 class Scanner:
@@ -94,20 +181,31 @@ class Scanner:
 
     def __init__(self, triggers: Iterable[str]):
         self.triggers = sorted(set(triggers))
+        if any("\n" in trigger for trigger in self.triggers):
+            raise ValueError("a trigger may not span lines: segments are joined by newlines")
         self.automaton = AhoCorasick(self.triggers)
 
     def scan(self, low: str, starts: list[int]) -> list[Hits]:
         """The hits of each segment; ``starts`` are the offsets where segments begin."""
         segments: list[Hits] = [{} for _ in starts]
+        if not segments:
+            return segments
         triggers = self.triggers
+        # Matches come in order of their end, and none spans two segments (they are
+        # joined by a newline, which no trigger has), so the segment only moves forward.
+        following = [*starts[1:], len(low) + 1]  # where the segment after each begins
+        current = 0
+        segment = segments[0]
         for index, start, _end in self.automaton.find_matches_as_indexes(low, overlapping=True):
-            segment = segments[bisect_right(starts, start) - 1]
+            if start >= following[current]:
+                while start >= following[current]:
+                    current += 1
+                segment = segments[current]
             trigger = triggers[index]
-            positions = segment.get(trigger)
-            if positions is None:
-                segment[trigger] = [start]
+            if trigger in segment:
+                segment[trigger].append(start)
             else:
-                positions.append(start)
+                segment[trigger] = [start]
         return segments
 
     def hits(self, low: str) -> Hits:
@@ -115,9 +213,20 @@ class Scanner:
         return self.scan(low, [0])[0]
 
 
+_ASCII = bytes(range(128))
+
+
 def lower_same_length(text: str) -> str:
     """``text.lower()``, keeping offsets: the few letters whose lower case is longer
     ("İ") are lowered to one character."""
+    if len(text) > 1000 and not text.isascii():
+        # str.lower looks each character up in the Unicode tables, slowly; when the only
+        # non-ASCII characters are caseless (’ “ –), lower-casing the ASCII bytes is the same
+        # (and, but for short texts, twice as fast).
+        data = text.encode("utf-8", "surrogatepass")
+        others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+        if others.lower() == others:
+            return data.lower().decode("utf-8", "surrogatepass")
     low = text.lower()
     if len(low) == len(text):
         return low
