@@ -16,8 +16,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from re import _parser  # the standard library's regex parser, to read patterns
 from typing import Any
+
+try:  # the standard library's regex parser, to read patterns; private, so only an optimisation hangs on it
+    from re import _parser
+except ImportError:  # pragma: no cover - a Python that moved it: no pre-check, same matches
+    _parser = None
 
 from ahocorasick_rs import AhoCorasick
 
@@ -128,9 +132,12 @@ def needed_literals(pattern: re.Pattern[str], triggers: tuple[str, ...]) -> tupl
     are left out (the window holds a trigger anyway), and so are short ones; empty when
     nothing is worth looking for.
     """
-    if pattern.flags & re.IGNORECASE:
+    if pattern.flags & re.IGNORECASE or _parser is None:
         return ()
-    needed = _best(_needs(_parser.parse(pattern.pattern, pattern.flags), triggers), triggers)
+    try:
+        needed = _best(_needs(_parser.parse(pattern.pattern, pattern.flags), triggers), triggers)
+    except Exception:  # noqa: BLE001 - a parser that changed shape: look for nothing, match the same
+        return ()
     # "remain" is found wherever "remains" is: look for the shortest only.
     needed = tuple(sorted({literal for literal in needed if not any(other in literal and other != literal
                                                                      for other in needed)}))
