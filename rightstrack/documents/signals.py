@@ -7,8 +7,8 @@ every trigger of every signal (an Aho-Corasick automaton, in Rust), and patterns
 in a window at each trigger found. A pattern that does not start with a literal is tried at
 every position of its window, so a window is first looked through (``str.find``) for the
 other literals every match has (``needed_literals``: "remain" or "still" in "remains
-concerned"), read from the pattern itself. That keeps parsing at tens of MB/s while the
-wording stays readable data.
+concerned"), read from the pattern itself. That keeps a 40 kB document to a few
+milliseconds while the wording stays readable data.
 """
 
 from __future__ import annotations
