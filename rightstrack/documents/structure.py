@@ -30,6 +30,9 @@ _ANNEX = re.compile(r"(?:Annex|Annexe|Anexo|Приложение)(?:\s+[IVX\d]+)
 # is not another character): starting with "(", the pattern is searched fast.
 _INLINE_ROMAN = re.compile(r"\((?<![^\s:;,]\()(i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
 _TRAILING_AND = re.compile(r"[;,]?\s*(?:and|et|y|и)$")
+# Dot leaders, "....." or ". . . . ": one search starting with "." costs less than two
+# searches for the strings.
+_LEADERS = re.compile(r"\.(?:\.\.\.\.| \. \. \. )")
 _TERMINAL = (".", ";", ",", ":", "?")
 
 
@@ -134,7 +137,8 @@ class _Builder:
             return False
         # A fragment of a paragraph broken by a page ends mid-sentence but rarely starts
         # with a capital and has no verb-like lower-case run of more than ~12 words.
-        return len(text.split()) <= 35
+        # Words are a character and a space at least: no need to split a short text.
+        return len(text) <= 70 or len(text.split()) <= 35
 
     # -- paragraphs -------------------------------------------------------------------
     def start_paragraph(self, number: int, text: str, block: Block) -> None:
@@ -150,15 +154,17 @@ class _Builder:
                 message = f"paragraph {number} follows paragraph {self.last_number}: {missing} missing"
             self.out.warnings.append(ParseWarning(block.line, message))
         self.in_list = False
+        cluster = self.cluster
+        # Every field given, the lists as literals: the dataclass's default factories cost
+        # more than the rest of this method.
         self.paragraph = Paragraph(
-            number=number,
-            kind="",
-            text=text,
-            part=self.part.title if self.part else None,
-            cluster=self.cluster.title if self.cluster else None,
-            heading=self.heading.title if self.heading else None,
-            articles=list(self.cluster.articles) if self.cluster else [],
-            line=block.line,
+            number, "", text, False, False,
+            self.part.title if self.part else None,
+            cluster.title if cluster else None,
+            self.heading.title if self.heading else None,
+            cluster.articles[:] if cluster else [],
+            [], [], [], [], [],
+            block.line,
         )
         self.out.paragraphs.append(self.paragraph)
         self.last_number = number
@@ -170,7 +176,7 @@ class _Builder:
         assert paragraph is not None
         subs = paragraph.subparagraphs
         self.in_list = False
-        sub = Subparagraph(label, text, block.line)
+        sub = Subparagraph(label, text, block.line, [], [], [])
         parent = self.place_label(label, subs, block)
         (parent.subparagraphs if parent else subs).append(sub)
         if block.marks:
@@ -254,7 +260,7 @@ class _Builder:
         text = block.text
         # A table-of-contents line: its dot leaders give it away. ("…" alone is found much
         # faster than "……", and most texts have none.)
-        if not text or "....." in text or ("…" in text and "……" in text) or ". . . . " in text:
+        if not text or _LEADERS.search(text) or ("…" in text and "……" in text):
             return
         if self.in_annex:
             self.out.annex.append(block)
@@ -295,7 +301,7 @@ class _Builder:
         """A dotted item ("136.12 …") of a UPR recommendations paragraph."""
         paragraph = self.paragraph
         assert paragraph is not None
-        sub = Subparagraph(label, text, block.line)
+        sub = Subparagraph(label, text, block.line, [], [], [])
         if paragraph.subparagraphs and not paragraph.subparagraphs[-1].label.isdigit():
             paragraph.subparagraphs = []
         expected = str(int(paragraph.subparagraphs[-1].label) + 1) if paragraph.subparagraphs else "1"
@@ -344,7 +350,7 @@ def _split_inline_points(subs: list[Subparagraph]) -> None:
             if body.endswith(("and", "et", "y", "и")):  # else nothing to take off
                 body = _TRAILING_AND.sub("", body)
             body = body.rstrip(" ;,")
-            sub.subparagraphs.append(Subparagraph(match.group(1), body, sub.line))
+            sub.subparagraphs.append(Subparagraph(match.group(1), body, sub.line, [], [], []))
         sub.text = chapeau
 
 
