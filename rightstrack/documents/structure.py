@@ -24,6 +24,7 @@ _PART = re.compile(
     r"(?:(?:Part|Partie|Parte|Часть)\s+(?P<word>[IVXL]{1,5}|\d{1,2})\b\.?|(?P<roman>[IVXL]{1,5})\.)\s*(?P<title>.*)",
     re.S,
 )
+_PART_STARTS = frozenset("PЧIVXL")  # "Part", "Partie", "Parte", "Часть" or a roman numeral
 _CLUSTER = re.compile(r"(?P<letter>[A-Z])\.\s+(?P<title>.+)", re.S)
 _ANNEX = re.compile(r"(?:Annex|Annexe|Anexo|Приложение)(?:\s+[IVX\d]+)?\s*$", re.IGNORECASE)
 # "(i) " at the start or after a space or :;, checked from after the "(" (what precedes it
@@ -85,8 +86,9 @@ class _Builder:
         text = block.text
         if len(text) > 250 or text.endswith((";", ",")):
             return False
-        part = _PART.fullmatch(text)
-        cluster = _CLUSTER.fullmatch(text)
+        # Both patterns are tried only where their first characters allow a match.
+        part = _PART.fullmatch(text) if text[0] in _PART_STARTS else None
+        cluster = _CLUSTER.fullmatch(text) if text[1:2] == "." else None
         if part and cluster and part.group("roman") == cluster.group("letter"):
             # "I." after "H." is a cluster; "I." with no cluster open, or after
             # a part numbered before it, is a part.
