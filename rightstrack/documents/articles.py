@@ -62,8 +62,12 @@ def expand(spec: str) -> list[str]:
             last = first
         subs = _expand_subs(sub, subend) if sub else None
         if subs:
-            articles.extend(map(str, range(first, last)))
-            articles.extend([f"{last}({sub})" for sub in subs])
+            if last > first:
+                articles.extend(map(str, range(first, last)))
+            if len(subs) == 1:  # "24 (3)": no list to build
+                articles.append(f"{last}({subs[0]})")
+            else:
+                articles.extend([f"{last}({sub})" for sub in subs])
         elif last == first:
             articles.append(str(first))  # the common case, without building a range
         else:
