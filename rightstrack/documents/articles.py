@@ -15,6 +15,7 @@ _ITEM = re.compile(
     r"(?:\s*\((?:(?:par|para|párr|пункт)\.?\s*)?(?P<sub>[^()]*)\)(?:\s*[-–—]\s*\((?P<subend>[^()]*)\))?)?"
 )
 _SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\by\b|\bи\b)\s*")
+_SEPARATOR_WORDS = ("and", "et", "y", "и")
 # Parentheses and separators, the spaces around these left to strip(): a pattern starting
 # with \s* would be tried at every position.
 _TOKENS = re.compile(r"[(),;]|\b(?:and|et|y|и)\b")
@@ -50,15 +51,23 @@ def expand(spec: str) -> list[str]:
     for match in matches:
         if not match:
             continue
-        first_text, last_text, sub, subend = match.group("first", "last", "sub", "subend")
+        # The groups are first, last, sub and subend, in this order: by number is cheaper.
+        first_text, last_text, sub, subend = match.groups()
+        if not (last_text or sub):  # a single article, the common case
+            articles.append(str(int(first_text)))
+            continue
         first = int(first_text)
         last = int(last_text) if last_text else first
         if last < first or last - first > 100:
             last = first
         subs = _expand_subs(sub, subend) if sub else None
         if subs:
-            articles.extend(map(str, range(first, last)))
-            articles.extend([f"{last}({sub})" for sub in subs])
+            if last > first:
+                articles.extend(map(str, range(first, last)))
+            if len(subs) == 1:  # "24 (3)": no list to build
+                articles.append(f"{last}({subs[0]})")
+            else:
+                articles.extend([f"{last}({sub})" for sub in subs])
         elif last == first:
             articles.append(str(first))  # the common case, without building a range
         else:
@@ -90,8 +99,8 @@ def _expand_subs(sub: str | None, subend: str | None) -> list[str]:
         return []
     if subend:
         return _range(sub.strip(), subend.strip())
-    if sub.isdigit():
-        return [sub]  # the common "44 (6)": nothing to split
+    if sub.isalnum() and sub not in _SEPARATOR_WORDS:
+        return [sub]  # the common "44 (6)", "37 (a)": nothing to split
     out: list[str] = []
     for piece in _SEPARATORS.split(sub):
         piece = piece.strip()

@@ -24,12 +24,16 @@ _PART = re.compile(
     r"(?:(?:Part|Partie|Parte|Часть)\s+(?P<word>[IVXL]{1,5}|\d{1,2})\b\.?|(?P<roman>[IVXL]{1,5})\.)\s*(?P<title>.*)",
     re.S,
 )
+_PART_STARTS = frozenset("PЧIVXL")  # "Part", "Partie", "Parte", "Часть" or a roman numeral
 _CLUSTER = re.compile(r"(?P<letter>[A-Z])\.\s+(?P<title>.+)", re.S)
 _ANNEX = re.compile(r"(?:Annex|Annexe|Anexo|Приложение)(?:\s+[IVX\d]+)?\s*$", re.IGNORECASE)
 # "(i) " at the start or after a space or :;, checked from after the "(" (what precedes it
 # is not another character): starting with "(", the pattern is searched fast.
 _INLINE_ROMAN = re.compile(r"\((?<![^\s:;,]\()(i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
 _TRAILING_AND = re.compile(r"[;,]?\s*(?:and|et|y|и)$")
+# Dot leaders, "....." or ". . . . ": one search starting with "." costs less than two
+# searches for the strings.
+_LEADERS = re.compile(r"\.(?:\.\.\.\.| \. \. \. )")
 _TERMINAL = (".", ";", ",", ":", "?")
 
 
@@ -82,8 +86,9 @@ class _Builder:
         text = block.text
         if len(text) > 250 or text.endswith((";", ",")):
             return False
-        part = _PART.fullmatch(text)
-        cluster = _CLUSTER.fullmatch(text)
+        # Both patterns are tried only where their first characters allow a match.
+        part = _PART.fullmatch(text) if text[0] in _PART_STARTS else None
+        cluster = _CLUSTER.fullmatch(text) if text[1:2] == "." else None
         if part and cluster and part.group("roman") == cluster.group("letter"):
             # "I." after "H." is a cluster; "I." with no cluster open, or after
             # a part numbered before it, is a part.
@@ -134,7 +139,8 @@ class _Builder:
             return False
         # A fragment of a paragraph broken by a page ends mid-sentence but rarely starts
         # with a capital and has no verb-like lower-case run of more than ~12 words.
-        return len(text.split()) <= 35
+        # Words are a character and a space at least: no need to split a short text.
+        return len(text) <= 70 or len(text.split()) <= 35
 
     # -- paragraphs -------------------------------------------------------------------
     def start_paragraph(self, number: int, text: str, block: Block) -> None:
@@ -150,15 +156,17 @@ class _Builder:
                 message = f"paragraph {number} follows paragraph {self.last_number}: {missing} missing"
             self.out.warnings.append(ParseWarning(block.line, message))
         self.in_list = False
+        cluster = self.cluster
+        # Every field by position (models.Paragraph's order), lists as literals: keywords
+        # and default factories made this construction twice as slow.
         self.paragraph = Paragraph(
-            number=number,
-            kind="",
-            text=text,
-            part=self.part.title if self.part else None,
-            cluster=self.cluster.title if self.cluster else None,
-            heading=self.heading.title if self.heading else None,
-            articles=list(self.cluster.articles) if self.cluster else [],
-            line=block.line,
+            number, "", text, False, False,
+            self.part.title if self.part else None,
+            cluster.title if cluster else None,
+            self.heading.title if self.heading else None,
+            cluster.articles[:] if cluster else [],
+            [], [], [], [], [],
+            block.line,
         )
         self.out.paragraphs.append(self.paragraph)
         self.last_number = number
@@ -170,7 +178,7 @@ class _Builder:
         assert paragraph is not None
         subs = paragraph.subparagraphs
         self.in_list = False
-        sub = Subparagraph(label, text, block.line)
+        sub = Subparagraph(label, text, block.line, [], [], [])
         parent = self.place_label(label, subs, block)
         (parent.subparagraphs if parent else subs).append(sub)
         if block.marks:
@@ -254,7 +262,7 @@ class _Builder:
         text = block.text
         # A table-of-contents line: its dot leaders give it away. ("…" alone is found much
         # faster than "……", and most texts have none.)
-        if not text or "....." in text or ("…" in text and "……" in text) or ". . . . " in text:
+        if not text or _LEADERS.search(text) or ("…" in text and "……" in text):
             return
         if self.in_annex:
             self.out.annex.append(block)
@@ -295,7 +303,7 @@ class _Builder:
         """A dotted item ("136.12 …") of a UPR recommendations paragraph."""
         paragraph = self.paragraph
         assert paragraph is not None
-        sub = Subparagraph(label, text, block.line)
+        sub = Subparagraph(label, text, block.line, [], [], [])
         if paragraph.subparagraphs and not paragraph.subparagraphs[-1].label.isdigit():
             paragraph.subparagraphs = []
         expected = str(int(paragraph.subparagraphs[-1].label) + 1) if paragraph.subparagraphs else "1"
@@ -344,7 +352,7 @@ def _split_inline_points(subs: list[Subparagraph]) -> None:
             if body.endswith(("and", "et", "y", "и")):  # else nothing to take off
                 body = _TRAILING_AND.sub("", body)
             body = body.rstrip(" ;,")
-            sub.subparagraphs.append(Subparagraph(match.group(1), body, sub.line))
+            sub.subparagraphs.append(Subparagraph(match.group(1), body, sub.line, [], [], []))
         sub.text = chapeau
 
 
