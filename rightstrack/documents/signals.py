@@ -45,8 +45,9 @@ class Signal:
     needs: tuple[str, ...] = ()
     """Literals of which every match has one, other than the triggers (``needed_literals``)."""
 
-    def search(self, low: str, hits: Hits, start: int, end: int) -> re.Match[str] | None:
-        """The first match in ``low[start:end]``, looking only where the triggers are."""
+    def search(self, low: str, hits: Hits, start: int, end: int, first: bool = False) -> re.Match[str] | None:
+        """The first match in ``low[start:end]``, looking only where the triggers are; with
+        ``first``, whichever is found first (enough to know there is one)."""
         best: re.Match[str] | None = None
         before, needs = self.before, self.needs
         for trigger in self.triggers:
@@ -70,6 +71,8 @@ class Signal:
                 else:
                     match = self.pattern.match(low, position, limit)
                 if match:
+                    if first:
+                        return match
                     if best is None or match.start() < best.start():
                         best = match
                     break
@@ -87,6 +90,7 @@ class SignalSet:
                               for signal in self.signals)
 
     def search(self, low: str, hits: Hits, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """The first match of the first signal that matches."""
         if end is None:
             end = len(low)
         if self.triggers.isdisjoint(hits):
@@ -101,6 +105,20 @@ class SignalSet:
             if match:
                 return match
         return None
+
+    def found(self, low: str, hits: Hits, start: int, end: int) -> bool:
+        """Whether any signal matches (quicker than ``search``: stops at the first match)."""
+        if self.triggers.isdisjoint(hits):
+            return False
+        for signal, trigger in self._entries:
+            if trigger is not None:
+                if trigger not in hits:
+                    continue
+            elif hits.keys().isdisjoint(signal.triggers):
+                continue
+            if signal.search(low, hits, start, end, first=True):
+                return True
+        return False
 
 
 def compile_signals(entries: list[Any], expand: Any = None) -> SignalSet:
