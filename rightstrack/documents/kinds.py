@@ -77,9 +77,9 @@ def classify(paragraph: Paragraph, low: str, hits: Hits, start: int, chapeau_end
     chapeau to ``chapeau_end``), ``hits`` its triggers and ``s`` the signals of its language.
     """
     kind = paragraph.kind = _kind(s, paragraph, low, hits, start, chapeau_end, end, document_type)
-    paragraph.urgent = kind == RECOMMENDATION and bool(s.urgent.search(low, hits, start, end))
+    paragraph.urgent = kind == RECOMMENDATION and s.urgent.found(low, hits, start, end)
     paragraph.repeated = ((kind == CONCERN or kind == RECOMMENDATION)
-                          and bool(s.repeated.search(low, hits, start, end)))
+                          and s.repeated.found(low, hits, start, end))
 
 
 def _kind(s: KindSignals, paragraph: Paragraph, low: str, hits: Hits, start: int, chapeau_end: int, end: int,
@@ -87,19 +87,19 @@ def _kind(s: KindSignals, paragraph: Paragraph, low: str, hits: Hits, start: int
     if (s.kind_triggers.isdisjoint(hits) or document_type in _NOT_THE_COMMITTEES_VOICE
             or s.is_introduction(paragraph.part) or s.is_introduction(paragraph.cluster)):
         return PROCEDURAL
-    if s.procedural.search(low, hits, start, chapeau_end):
+    if s.procedural.found(low, hits, start, chapeau_end):
         return PROCEDURAL
     if document_type in (LIST_OF_ISSUES, LIST_OF_ISSUES_PRIOR_TO_REPORTING):
-        if s.request.search(low, hits, start, end) or s.recommendation.search(low, hits, start, chapeau_end):
+        if s.request.found(low, hits, start, end) or s.recommendation.found(low, hits, start, chapeau_end):
             return REQUEST_FOR_INFORMATION
         return PROCEDURAL
     for limit in (chapeau_end, end) if end > chapeau_end else (end,):
-        if s.recommendation.search(low, hits, start, limit):
+        if s.recommendation.found(low, hits, start, limit):
             return RECOMMENDATION
-        if s.concern.search(low, hits, start, limit):
+        if s.concern.found(low, hits, start, limit):
             return CONCERN
-        if s.positive.search(low, hits, start, limit):
+        if s.positive.found(low, hits, start, limit):
             return POSITIVE_ASPECT
-        if s.request.search(low, hits, start, limit):
+        if s.request.found(low, hits, start, limit):
             return REQUEST_FOR_INFORMATION
     return PROCEDURAL

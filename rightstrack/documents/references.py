@@ -349,6 +349,13 @@ def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, start: int, 
         own, others = [], []
     paragraph.general_comments = own
     slashes = hits.get("/", ())
+    if not slashes and not paragraph.footnotes and not (paragraph.subparagraphs
+                                                        and _any_footnotes(paragraph.subparagraphs)):
+        # Most often: nothing cited but treaties and other committees' general comments
+        # (sub-paragraphs' references are left as they are).
+        paragraph.references = _merge(others)
+        paragraph.treaties = treaties_at(low, hits, start, end)
+        return
 
     def cited(element: Paragraph | Subparagraph, begin: int) -> list[Reference]:
         """The references of an element's own text, at ``begin`` in ``low`` (none without a slash)."""
@@ -362,8 +369,6 @@ def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, start: int, 
     references += others
     offset = start + len(paragraph.text)
     subs = _all_subparagraphs(paragraph.subparagraphs) if paragraph.subparagraphs else ()
-    if not slashes and not paragraph.footnotes and not any(sub.footnotes for sub in subs):
-        subs = ()  # nothing to cite: left as they are
     for sub in subs:
         offset += len(sub.label) + 4  # " (a) "
         sub.references = cited(sub, offset)

@@ -44,9 +44,12 @@ class Signal:
     before: int = 0
     needs: tuple[str, ...] = ()
     """Literals of which every match has one, other than the triggers (``needed_literals``)."""
+    lead: re.Pattern[str] | None = None
+    """The pattern without its leading ``\\b``, to find quickly where a match may start."""
 
-    def search(self, low: str, hits: Hits, start: int, end: int) -> re.Match[str] | None:
-        """The first match in ``low[start:end]``, looking only where the triggers are."""
+    def search(self, low: str, hits: Hits, start: int, end: int, first: bool = False) -> re.Match[str] | None:
+        """The first match in ``low[start:end]``, looking only where the triggers are; with
+        ``first``, whichever is found first (enough to know there is one)."""
         best: re.Match[str] | None = None
         before, needs = self.before, self.needs
         for trigger in self.triggers:
@@ -66,10 +69,15 @@ class Signal:
                 if needs and not _contains_any(low, needs, begin, limit):
                     continue  # no match can be in a window without one of them (str.find is fast)
                 if before:
-                    match = self.pattern.search(low, begin, limit)
+                    if self.lead is None:
+                        match = self.pattern.search(low, begin, limit)
+                    else:
+                        match = _search_from_lead(self.pattern, self.lead, low, begin, limit)
                 else:
                     match = self.pattern.match(low, position, limit)
                 if match:
+                    if first:
+                        return match
                     if best is None or match.start() < best.start():
                         best = match
                     break
@@ -87,6 +95,7 @@ class SignalSet:
                               for signal in self.signals)
 
     def search(self, low: str, hits: Hits, start: int = 0, end: int | None = None) -> re.Match[str] | None:
+        """The first match of the first signal that matches."""
         if end is None:
             end = len(low)
         if self.triggers.isdisjoint(hits):
@@ -102,6 +111,20 @@ class SignalSet:
                 return match
         return None
 
+    def found(self, low: str, hits: Hits, start: int, end: int) -> bool:
+        """Whether any signal matches (quicker than ``search``: stops at the first match)."""
+        if self.triggers.isdisjoint(hits):
+            return False
+        for signal, trigger in self._entries:
+            if trigger is not None:
+                if trigger not in hits:
+                    continue
+            elif hits.keys().isdisjoint(signal.triggers):
+                continue
+            if signal.search(low, hits, start, end, first=True):
+                return True
+        return False
+
 
 def compile_signals(entries: list[Any], expand: Any = None) -> SignalSet:
     """Signals from data: each entry ``{"triggers": [...], "pattern": "...", "before": 0}``.
@@ -116,8 +139,28 @@ def compile_signals(entries: list[Any], expand: Any = None) -> SignalSet:
             pattern = expand(pattern)
         triggers = tuple(entry["triggers"])
         compiled = re.compile(pattern)
-        signals.append(Signal(triggers, compiled, entry.get("before", 0), needed_literals(compiled, triggers)))
+        before, needs = entry.get("before", 0), needed_literals(compiled, triggers)
+        # Python's regex engine searches fast for a pattern that starts with words, not with
+        # \b: search without it, then check the whole where that matches. Only for patterns
+        # with a needed literal: one led by "is" or "it" has too many places to check.
+        lead = re.compile("(?:" + pattern[2:] + ")") if before and needs and pattern.startswith(r"\b") else None
+        signals.append(Signal(triggers, compiled, before, needs, lead))
     return SignalSet(signals)
+
+
+def _search_from_lead(pattern: re.Pattern[str], lead: re.Pattern[str], low: str, begin: int,
+                      limit: int) -> re.Match[str] | None:
+    """``pattern.search(low, begin, limit)``, trying ``pattern`` only where ``lead`` (the
+    same without its leading \\b) matches: it matches wherever ``pattern`` does."""
+    while True:
+        candidate = lead.search(low, begin, limit)
+        if candidate is None:
+            return None
+        begin = candidate.start()
+        match = pattern.match(low, begin, limit)
+        if match:
+            return match
+        begin += 1
 
 
 _WORTH = 3  # shorter literals are in nearly every window: not worth looking for
