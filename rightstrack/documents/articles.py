@@ -7,7 +7,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 
 # "9-11", "18 (1 and 2)", "37 (b)-(d)", "27 (1-3)", "44 (6)", "44, para. 6" (Spanish style)
 _ITEM = re.compile(
@@ -19,10 +18,6 @@ _SEPARATOR_WORDS = ("and", "et", "y", "и")
 # Parentheses and separators, the spaces around these left to strip(): a pattern starting
 # with \s* would be tried at every position.
 _TOKENS = re.compile(r"[(),;]|\b(?:and|et|y|и)\b")
-# Parentheses in pairs, none inside another: then a separator is outside them exactly when
-# the next parenthesis after it is not a closing one, and one scan finds each item's start.
-_FLAT = re.compile(r"[^()]*(?:\([^()]*\)[^()]*)*")
-_LISTED = re.compile(r"(?:^|(?:[,;]|\b(?:and|et|y|и)\b)(?![^()]*\)))\s*" + _ITEM.pattern)
 _DASH = re.compile(r"\s*[-–—]\s*")
 # Starts with "(", which re finds fast; the spaces before it are stripped from the title.
 # The list is text with parentheses in pairs, runs of other characters taken at once.
@@ -44,34 +39,18 @@ def split_heading(heading: str) -> tuple[str, list[str]]:
 def expand(spec: str) -> list[str]:
     """Expand an article list as printed in a heading; order kept, duplicates dropped."""
     articles: list[str] = []
-    if _FLAT.fullmatch(spec):
-        matches: Iterable[re.Match[str] | None] = _LISTED.finditer(spec)
-    else:
-        matches = map(_ITEM.match, _top_level_items(spec))
-    for match in matches:
+    for match in map(_ITEM.match, _top_level_items(spec)):
         if not match:
             continue
-        # The groups are first, last, sub and subend, in this order: by number is cheaper.
-        first_text, last_text, sub, subend = match.groups()
-        if not (last_text or sub):  # a single article, the common case
-            articles.append(str(int(first_text)))
-            continue
+        first_text, last_text, sub, subend = match.groups()  # by number: cheaper than by name
         first = int(first_text)
         last = int(last_text) if last_text else first
         if last < first or last - first > 100:
             last = first
-        subs = _expand_subs(sub, subend) if sub else None
-        if subs:
-            if last > first:
-                articles.extend(map(str, range(first, last)))
-            if len(subs) == 1:  # "24 (3)": no list to build
-                articles.append(f"{last}({subs[0]})")
-            else:
-                articles.extend([f"{last}({sub})" for sub in subs])
-        elif last == first:
-            articles.append(str(first))  # the common case, without building a range
-        else:
-            articles.extend(map(str, range(first, last + 1)))
+        subs = _expand_subs(sub, subend)
+        # "9-11" -> 9, 10, 11; "27 (1-3)" -> 27(1), 27(2), 27(3): the points belong to the last.
+        articles.extend(map(str, range(first, last if subs else last + 1)))
+        articles.extend(f"{last}({point})" for point in subs)
     return list(dict.fromkeys(articles))  # duplicates dropped, order kept
 
 
