@@ -232,13 +232,18 @@ def read_markdown(text: str, path: str | None = None) -> Source:
     start = 0
     heading = False
     star_anchored = False
+
+    def end_paragraph() -> None:
+        nonlocal heading
+        if current:
+            _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
+            current.clear()
+        heading = False
+
     for number, line in enumerate(text.split("\n"), 1):
         line = line.strip()
         if not line:
-            if current:
-                _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
-                current = []
-                heading = False
+            end_paragraph()
             continue
         # Most lines start with no Markdown: they go on the paragraph without the rules below.
         if not heading and line[0] not in _MARKUP_STARTS:
@@ -249,27 +254,19 @@ def read_markdown(text: str, path: str | None = None) -> Source:
                 star_anchored = True
             continue
         if line in _RULES or line.startswith("<!--"):
-            if current:
-                _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
-                current = []
-                heading = False
+            end_paragraph()
             continue
         first = line[0]
         definition = _MD_FOOTNOTE_DEF.match(line) if first in _FOOTNOTE_STARTS else None
         if definition and (definition.group(3) is None or star_anchored):
-            if current:
-                _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
-                current = []
-                heading = False
+            end_paragraph()
             mark = definition.group(1) or definition.group(3) or definition.group(2).translate(_SUPER_TO_DIGIT)
             footnotes.append(Footnote(mark, clean_line(definition.group(4)), number))
             continue
         heading_mark = _MD_HEADING.match(line) if first == "#" else None
         item_mark = _MD_LIST.match(line) if first in "-+•*" else None
-        if (heading_mark or item_mark or heading) and current:
-            _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
-            current = []
-            heading = False
+        if heading_mark or item_mark or heading:
+            end_paragraph()
         if not current:
             start = number
         if heading_mark:
@@ -280,8 +277,7 @@ def read_markdown(text: str, path: str | None = None) -> Source:
         current.append(line)
         if not star_anchored and "*" in line and _STAR_AFTER_WORD.search(line) and not line.startswith("*"):
             star_anchored = True
-    if current:
-        _add_markdown_block(blocks, " ".join(current), start, heading, kinds)
+    end_paragraph()
     return Source(blocks, footnotes, "md", path)
 
 
