@@ -64,6 +64,10 @@ class _Builder:
         # Unnumbered items (bullets) after a paragraph announcing them with ":" belong to it
         # until the next numbered paragraph or point: none of them is a heading.
         self.in_list = False
+        # Tables of contents are rare: one search of the whole text (a "\n" joins no two
+        # blocks into a match) spares most documents a search of every block.
+        whole = "\n".join([block.text for block in source.blocks])
+        self.maybe_contents = bool(_LEADERS.search(whole)) or ("…" in whole and "……" in whole)
 
     # -- headings ---------------------------------------------------------------------
     def section(self, level: str, title: str, label: str | None, block: Block) -> None:
@@ -262,7 +266,7 @@ class _Builder:
         text = block.text
         # A table-of-contents line: its dot leaders give it away. ("…" alone is found much
         # faster than "……", and most texts have none.)
-        if not text or _LEADERS.search(text) or ("…" in text and "……" in text):
+        if not text or (self.maybe_contents and (_LEADERS.search(text) or ("…" in text and "……" in text))):
             return
         if self.in_annex:
             self.out.annex.append(block)
