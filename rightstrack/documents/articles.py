@@ -43,6 +43,9 @@ def expand(spec: str) -> list[str]:
         if not match:
             continue
         first_text, last_text, sub, subend = match.groups()  # by number: cheaper than by name
+        if last_text is None and not sub:  # "5", the most common item: no range, no points
+            articles.append(str(int(first_text)))
+            continue
         first = int(first_text)
         last = int(last_text) if last_text else first
         if last < first or last - first > 100:
