@@ -10,7 +10,7 @@ from .errors import NotAHumanRightsDocument
 from .models import UPR_REPORT, Document, Obligation, Paragraph, ParseWarning
 from .readers import Source, read_bytes, read_path
 from .readers.text import read_markdown, read_text
-from .signals import Scanner, lower_same_length
+from .signals import Scanner, lower_joined
 from .structure import build
 from .vocabulary import language
 
@@ -87,7 +87,7 @@ def _analyse(paragraphs: list[Paragraph], document_type: str | None, language_co
     for text in texts:
         starts.append(offset)
         offset += len(text) + 1
-    low = lower_same_length("\n".join(texts))
+    low = lower_joined(texts)
     kind_signals = kinds.signals(language_code)
     obligation_patterns = obligations.patterns(language_code)
     found: list[Obligation] = []
