@@ -50,6 +50,12 @@ class Skeleton:
     warnings: list[ParseWarning] = field(default_factory=list)
 
 
+def _has_leaders(text: str) -> bool:
+    """Dot leaders, as a table of contents has. ("…" alone is found much faster than "……",
+    and most texts have none.)"""
+    return bool(_LEADERS.search(text)) or ("…" in text and "……" in text)
+
+
 class _Builder:
     def __init__(self, source: Source):
         self.source = source
@@ -67,7 +73,7 @@ class _Builder:
         # Tables of contents are rare: one search of the whole text (a "\n" joins no two
         # blocks into a match) spares most documents a search of every block.
         whole = "\n".join([block.text for block in source.blocks])
-        self.maybe_contents = bool(_LEADERS.search(whole)) or ("…" in whole and "……" in whole)
+        self.maybe_contents = _has_leaders(whole)
 
     # -- headings ---------------------------------------------------------------------
     def section(self, level: str, title: str, label: str | None, block: Block) -> None:
@@ -264,9 +270,8 @@ class _Builder:
 
     def feed(self, block: Block) -> None:
         text = block.text
-        # A table-of-contents line: its dot leaders give it away. ("…" alone is found much
-        # faster than "……", and most texts have none.)
-        if not text or (self.maybe_contents and (_LEADERS.search(text) or ("…" in text and "……" in text))):
+        # A table-of-contents line: its dot leaders give it away.
+        if not text or (self.maybe_contents and _has_leaders(text)):
             return
         if self.in_annex:
             self.out.annex.append(block)
