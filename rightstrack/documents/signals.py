@@ -23,7 +23,7 @@ try:  # the standard library's regex parser, to read patterns; private, so only 
 except ImportError:  # pragma: no cover - a Python that moved it: no pre-check, same matches
     _parser = None
 
-from ahocorasick_rs import AhoCorasick
+from ahocorasick_rs import AhoCorasick, BytesAhoCorasick
 
 AFTER = 200
 
@@ -233,7 +233,14 @@ class Scanner:
         self.triggers = sorted(set(triggers))
         if any("\n" in trigger for trigger in self.triggers):
             raise ValueError("a trigger may not span lines: segments are joined by newlines")
-        self.automaton = AhoCorasick(self.triggers)
+        # ASCII triggers are found in the text encoded to ASCII, one byte a character (any
+        # other character made "?", which no trigger has): the automaton's offsets are then the
+        # text's own, without the table from UTF-8 offsets that a str search builds.
+        self.ascii = all(trigger.isascii() and "?" not in trigger for trigger in self.triggers)
+        if self.ascii:
+            self.automaton = BytesAhoCorasick([trigger.encode() for trigger in self.triggers])
+        else:
+            self.automaton = AhoCorasick(self.triggers)
 
     def scan(self, low: str, starts: list[int]) -> list[Hits]:
         """The hits of each segment; ``starts`` are the offsets where segments begin."""
@@ -246,7 +253,8 @@ class Scanner:
         following = [*starts[1:], len(low) + 1]  # where the segment after each begins
         current = 0
         segment = segments[0]
-        for index, start, _end in self.automaton.find_matches_as_indexes(low, overlapping=True):
+        haystack = low.encode("ascii", "replace") if self.ascii else low
+        for index, start, _end in self.automaton.find_matches_as_indexes(haystack, overlapping=True):
             if start >= following[current]:
                 while start >= following[current]:
                     current += 1
