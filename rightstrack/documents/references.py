@@ -8,6 +8,8 @@ footnote repeats the symbol of the footnote before it, and is resolved here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from functools import cache
 
 from .models import Footnote, Paragraph, Reference, Subparagraph
@@ -70,6 +72,8 @@ def clean_symbol(symbol: str) -> str:
 def paragraph_list(spec: str) -> list[str]:
     """"98–104" -> 98 … 104; "55 (a)" -> "55(a)"; "7 and 15" -> 7, 15."""
     out: list[str] = []
+    if len(spec) <= 4 and spec.isdigit():  # most often one paragraph: "39"
+        return [spec]
     spec = _SUBJECT.sub("", spec)  # "12 (non-discrimination)": a subject, not a point
     items = list(_PARA_LIST_ITEM.finditer(spec))
     for index, item in enumerate(items):
@@ -84,21 +88,24 @@ def paragraph_list(spec: str) -> list[str]:
     return out
 
 
+@cache
+def _patterns(language: Language) -> tuple[re.Pattern[str], ...]:
+    """A language's citation patterns, compiled once (a finder is made for each document)."""
+    patterns = language.data["references"]
+    return tuple(re.compile(patterns[name]) for name in (
+        "general_comment", "general_comment_owner", "paragraph", "resolution", "paragraph_of", "ibid"))
+
+
 class ReferenceFinder:
     """Finds citations in one language's wording."""
 
     def __init__(self, language: Language, committee: str | None, default_body: str):
-        patterns = language.data["references"]
         self.language = language
         self.committee = committee
-        self.bodies: dict[str, str] = patterns["resolution_bodies"]
+        self.bodies: dict[str, str] = language.data["references"]["resolution_bodies"]
         self.default_body = default_body.lower()
-        self.general_comment = re.compile(patterns["general_comment"])
-        self.general_comment_owner = re.compile(patterns["general_comment_owner"])
-        self.paragraph = re.compile(patterns["paragraph"])
-        self.resolution = re.compile(patterns["resolution"])
-        self.paragraph_of = re.compile(patterns["paragraph_of"])
-        self.ibid = re.compile(patterns["ibid"])
+        (self.general_comment, self.general_comment_owner, self.paragraph, self.resolution,
+         self.paragraph_of, self.ibid) = _patterns(language)
 
     # -- general comments ---------------------------------------------------------------
     def general_comments(self, text: str, low: str | None = None) -> tuple[list[int], list[Reference]]:
@@ -106,12 +113,26 @@ class ReferenceFinder:
 
         ``low`` is ``text`` lower-cased, when the caller has it already.
         """
+        low = low if low is not None else text.lower()
+        return self._general_comments(low, self.general_comment.finditer(low), len(low))
+
+    def general_comments_at(self, low: str, positions: list[int], end: int) -> tuple[list[int], list[Reference]]:
+        """``general_comments`` of ``low[:end]``, whose "general"s are at ``positions``.
+
+        The pattern starts with that word and none of its matches holds another: matching at
+        each one finds what a search of the whole text does.
+        """
+        match = self.general_comment.match
+        return self._general_comments(low, [found for position in positions
+                                            if (found := match(low, position, end))], end)
+
+    def _general_comments(self, text: str, matches: Iterable[re.Match[str]],
+                          end: int) -> tuple[list[int], list[Reference]]:
         own: list[int] = []
         others: list[Reference] = []
-        text = low if low is not None else text.lower()
-        for match in self.general_comment.finditer(text):
+        for match in matches:
             numbers = [int(n) for n in _NUMBER.findall(_YEAR.sub("", match.group("numbers")))]
-            owner = self._owner(text, match.end())
+            owner = self._owner(text, match.end(), end)
             # "joint general recommendation No. 31 of CEDAW/general comment No. 18 of the CRC"
             if owner and owner != self.committee:
                 committee = committees().get(owner)
@@ -123,13 +144,13 @@ class ReferenceFinder:
             own.extend(n for n in numbers if n not in own)
         return own, others
 
-    def _owner(self, text: str, position: int) -> str | None:
+    def _owner(self, text: str, position: int, end: int) -> str | None:
         """The committee named right after a general comment ("… of the Committee on …")."""
-        lead = self.general_comment_owner.match(text, position)
+        lead = self.general_comment_owner.match(text, position, end)
         if not lead:
             return None
         for pattern, code in committee_names():
-            if pattern.match(text, lead.end()):
+            if pattern.match(text, lead.end(), end):
                 return code
         return None
 
@@ -144,35 +165,42 @@ class ReferenceFinder:
         tokens = [(start, end, Reference(symbol, via=via)) for start, end, symbol in find_symbols(text)]
         if low is None:
             low = lower_same_length(text)
-        if "resolution" in low:
+        # Resolutions, and paragraphs of them, are cited with the word (every pattern has it).
+        resolutions = "resolution" in low
+        if resolutions:
+            count = len(tokens)
             for match in self.resolution.finditer(low):
                 pattern = self._resolution_symbol(low, match.start())
                 for start, end, number in _resolution_numbers(low, match.end()):
                     tokens.append((start, end, Reference(pattern.format(n=number), via=via)))
+            if len(tokens) > count:
+                tokens.sort(key=lambda token: token[0])
         if not tokens:
             return []
-        tokens.sort(key=lambda token: token[0])
         if "para" not in low:
             return _merge([reference for _s, _e, reference in tokens])
         claimed: set[int] = set()
-        for match in self.paragraph_of.finditer(low):
-            for start, _end, reference in tokens:
-                if start >= match.start("resolution") and reference.symbol.endswith("/" + match.group("resolution")):
-                    reference.paragraphs.extend(paragraph_list(match.group("list")))
-                    claimed.add(match.start())
-                    break
+        if resolutions:
+            for match in self.paragraph_of.finditer(low):
+                number = "/" + match.group("resolution")
+                for start, _end, reference in tokens:
+                    if start >= match.start("resolution") and reference.symbol.endswith(number):
+                        reference.paragraphs.extend(paragraph_list(match.group("list")))
+                        claimed.add(match.start())
+                        break
         for match in self.paragraph.finditer(low):
-            if match.start() in claimed:
+            at = match.start()
+            if at in claimed:
                 continue
             owner = None
             for _start, end, reference in tokens:
-                if end <= match.start():
-                    owner = (end, reference)
-            if owner is None or _sentence_ends(text, owner[0], match.start()):
+                if end <= at:
+                    owner, owner_end = reference, end
+            if owner is None or _sentence_ends(text, owner_end, at):
                 continue
             for label in paragraph_list(match.group("list")):
-                if label not in owner[1].paragraphs:
-                    owner[1].paragraphs.append(label)
+                if label not in owner.paragraphs:
+                    owner.paragraphs.append(label)
         return _merge([reference for _s, _e, reference in tokens])
 
     def _resolution_symbol(self, low: str, position: int) -> str:
@@ -187,9 +215,10 @@ class ReferenceFinder:
         """Fill each footnote's references, resolving "Ibid." to the previous symbol."""
         previous: Reference | None = None
         for footnote in footnotes:
-            found = self.references(footnote.text, via="footnote")
-            low = footnote.text.lower()
-            if not found and self.ibid.search(low) and previous is not None:
+            text = footnote.text
+            low = text.lower()  # the same length but where a letter lowers to two ("İ")
+            found = self.references(text, "footnote", low if len(low) == len(text) else None)
+            if not found and previous is not None and self.ibid.search(low):
                 paragraphs: list[str] = []
                 for match in self.paragraph.finditer(low):
                     paragraphs.extend(paragraph_list(match.group("list")))
@@ -223,6 +252,8 @@ def _resolution_numbers(text: str, position: int) -> list[tuple[int, int, str]]:
 
 
 def _merge(references: list[Reference]) -> list[Reference]:
+    if len(references) < 2:
+        return references
     merged: dict[str, Reference] = {}
     for reference in references:
         if reference.symbol in merged:
@@ -294,14 +325,18 @@ def treaties_at(low: str, hits: Hits, start: int, end: int) -> list[str]:
     index = _treaty_index()
     for word in words:
         by_key, ending_by_key, ending = index[word]
+        length = len(word)
         for position in hits[word]:
             if not start <= position < end:
                 continue
-            after = position + len(word)
-            for rows in (by_key.get(low[after:after + _KEY], ()),
-                         ending_by_key.get(low[position - _KEY:position], ending) if position >= _KEY else ending):
-                if _name_at(low, position, start, rows, found_at):
-                    break
+            rows = by_key.get(low[position + length:position + length + _KEY])
+            if rows and _name_at(low, position, start, rows, found_at):
+                continue
+            rows = ending_by_key.get(low[position - _KEY:position], ending) if position >= _KEY else ending
+            if rows:
+                _name_at(low, position, start, rows, found_at)
+    if not found_at:
+        return []
     found: list[str] = []
     reach = -1
     for _begin, negative_end, code in sorted(found_at):
@@ -339,42 +374,34 @@ def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, start: int, 
     ``text`` is the paragraph's full text (chapeau and sub-paragraphs); it is ``low[start:end]``
     lower-cased, and ``hits`` are its triggers, so that paragraphs citing nothing cost nothing.
     """
-    if (TRIGGERS.isdisjoint(hits) and not paragraph.footnotes
-            and not (paragraph.subparagraphs and _any_footnotes(paragraph.subparagraphs))):
+    footnoted = paragraph.footnotes or (paragraph.subparagraphs and _any_footnotes(paragraph.subparagraphs))
+    if not footnoted and TRIGGERS.isdisjoint(hits):
         paragraph.general_comments, paragraph.references, paragraph.treaties = [], [], []
         return
-    if "general" in hits:
-        own, others = finder.general_comments(text, low[start:end])
-    else:
-        own, others = [], []
+    general = hits.get("general")
+    own, others = finder.general_comments_at(low, general, end) if general else ([], [])
     paragraph.general_comments = own
     slashes = hits.get("/", ())
-    if not slashes and not paragraph.footnotes and not (paragraph.subparagraphs
-                                                        and _any_footnotes(paragraph.subparagraphs)):
+    if not slashes and not footnoted:
         # Most often: nothing cited but treaties and other committees' general comments
         # (sub-paragraphs' references are left as they are).
         paragraph.references = _merge(others)
         paragraph.treaties = treaties_at(low, hits, start, end)
         return
-
-    def cited(element: Paragraph | Subparagraph, begin: int) -> list[Reference]:
-        """The references of an element's own text, at ``begin`` in ``low`` (none without a slash)."""
-        finish = begin + len(element.text)
-        for slash in slashes:
-            if begin <= slash < finish:
-                return finder.references(element.text, low=low[begin:finish])
-        return []
-
-    references = cited(paragraph, start)
+    # Each element's own text is searched when a slash is in it: at its offset in ``low``.
+    finish = start + len(paragraph.text)
+    references = (finder.references(paragraph.text, low=low[start:finish])
+                  if slashes and slashes[0] < finish else [])
     references += others
-    offset = start + len(paragraph.text)
-    subs = _all_subparagraphs(paragraph.subparagraphs) if paragraph.subparagraphs else ()
-    for sub in subs:
-        offset += len(sub.label) + 4  # " (a) "
-        sub.references = cited(sub, offset)
-        offset += len(sub.text)
-        for footnote in sub.footnotes:
-            sub.references = _merge(sub.references + [_copy(r) for r in footnote.references])
+    for sub in _all_subparagraphs(paragraph.subparagraphs) if paragraph.subparagraphs else ():
+        begin = finish + len(sub.label) + 4  # " (a) "
+        finish = begin + len(sub.text)
+        slash = bisect_left(slashes, begin)
+        sub.references = (finder.references(sub.text, low=low[begin:finish])
+                          if slash < len(slashes) and slashes[slash] < finish else [])
+        if sub.footnotes:
+            sub.references = _merge(sub.references + [_copy(r) for footnote in sub.footnotes
+                                                      for r in footnote.references])
         references.extend(_copy(r) for r in sub.references)
     for footnote in paragraph.footnotes:
         references.extend(_copy(r) for r in footnote.references)
@@ -385,7 +412,10 @@ def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, start: int, 
 
 
 def _any_footnotes(subs: list[Subparagraph]) -> bool:
-    return any(sub.footnotes or _any_footnotes(sub.subparagraphs) for sub in subs)
+    for sub in subs:
+        if sub.footnotes or (sub.subparagraphs and _any_footnotes(sub.subparagraphs)):
+            return True
+    return False
 
 
 def _copy(reference: Reference) -> Reference:
