@@ -25,13 +25,13 @@ _SYMBOL = re.compile(
     r"|E/CN\.4"
     r")(?:/[A-Za-z0-9][A-Za-z0-9.()\-–]*)+"
 )
+_PREFIX_ENDS = "ACDEIRTW"  # the last letters of the prefixes, before a symbol's first slash ("and/or": none)
 _SUBJECT = re.compile(r"\s*\([^()]{5,}\)")
 _PARA_LIST_ITEM = re.compile(r"(\d{1,4})((?:\s*\([a-z0-9]{1,4}\))*)")
 _SENTENCE_END = re.compile(r"\.\s+[A-Z“\"]")
 _WORD_BEFORE = re.compile(r"(\w+)\)?$")
 _YEAR = re.compile(r"\(\d{4}\)")
 _NUMBER = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
 _RANGE = re.compile(r"[-–—]|\bto\b")  # between two paragraph numbers: "98–104", "7 to 9"
 _ABBREVIATIONS = {"para", "paras", "No", "Nos", "art", "arts", "chap", "Rev", "Add", "Corr", "p", "pp", "e", "vol"}
 _RESOLUTION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}(?:\.\d+)?|\d{1,4}/[A-Z]{1,3}\.\d{1,4}")
@@ -49,7 +49,7 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
     end = 0
     slash = text.find("/")
     while slash >= 0:
-        if slash >= end:
+        if slash >= end and slash and text[slash - 1] in _PREFIX_ENDS:
             start = slash
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "."):
                 start -= 1
@@ -71,20 +71,21 @@ def clean_symbol(symbol: str) -> str:
 
 def paragraph_list(spec: str) -> list[str]:
     """"98–104" -> 98 … 104; "55 (a)" -> "55(a)"; "7 and 15" -> 7, 15."""
-    out: list[str] = []
     if len(spec) <= 4 and spec.isdigit():  # most often one paragraph: "39"
         return [spec]
-    spec = _SUBJECT.sub("", spec)  # "12 (non-discrimination)": a subject, not a point
+    if "(" in spec:
+        spec = _SUBJECT.sub("", spec)  # "12 (non-discrimination)": a subject, not a point
+    out: list[str] = []
     items = list(_PARA_LIST_ITEM.finditer(spec))
     for index, item in enumerate(items):
-        label = item.group(1) + _SPACES.sub("", item.group(2))
-        between = spec[items[index - 1].end():item.start()] if index else ""
-        if index and _RANGE.search(between) and not item.group(2) and out and out[-1].isdigit():
-            first, last = int(out[-1]), int(item.group(1))
+        number, points = item.group(1, 2)
+        if (index and not points and out and out[-1].isdigit()
+                and _RANGE.search(spec[items[index - 1].end():item.start()])):
+            first, last = int(out[-1]), int(number)
             if first < last <= first + 200:
                 out.extend(str(n) for n in range(first + 1, last + 1))
                 continue
-        out.append(label)
+        out.append(number + "".join(points.split()) if points else number)  # "55 (a)" -> "55(a)"
     return out
 
 
@@ -92,8 +93,10 @@ def paragraph_list(spec: str) -> list[str]:
 def _patterns(language: Language) -> tuple[re.Pattern[str], ...]:
     """A language's citation patterns, compiled once (a finder is made for each document)."""
     patterns = language.data["references"]
-    return tuple(re.compile(patterns[name]) for name in (
-        "general_comment", "general_comment_owner", "paragraph", "resolution", "paragraph_of", "ibid"))
+    # A general comment with what may follow it, "of the" (its committee's name then): one match.
+    general_comment = f"(?:{patterns['general_comment']})(?P<lead>{patterns['general_comment_owner']})?"
+    return tuple(re.compile(pattern) for pattern in (
+        general_comment, patterns["paragraph"], patterns["resolution"], patterns["paragraph_of"], patterns["ibid"]))
 
 
 class ReferenceFinder:
@@ -104,8 +107,7 @@ class ReferenceFinder:
         self.committee = committee
         self.bodies: dict[str, str] = language.data["references"]["resolution_bodies"]
         self.default_body = default_body.lower()
-        (self.general_comment, self.general_comment_owner, self.paragraph, self.resolution,
-         self.paragraph_of, self.ibid) = _patterns(language)
+        self.general_comment, self.paragraph, self.resolution, self.paragraph_of, self.ibid = _patterns(language)
 
     # -- general comments ---------------------------------------------------------------
     def general_comments(self, text: str, low: str | None = None) -> tuple[list[int], list[Reference]]:
@@ -131,8 +133,8 @@ class ReferenceFinder:
         own: list[int] = []
         others: list[Reference] = []
         for match in matches:
-            numbers = [int(n) for n in _NUMBER.findall(_YEAR.sub("", match.group("numbers")))]
-            owner = self._owner(text, match.end(), end)
+            numbers = _comment_numbers(match.group("numbers"))
+            owner = self._owner(text, match.end(), end) if match.group("lead") is not None else None
             # "joint general recommendation No. 31 of CEDAW/general comment No. 18 of the CRC"
             if owner and owner != self.committee:
                 committee = committees().get(owner)
@@ -141,16 +143,15 @@ class ReferenceFinder:
                     if symbol:
                         others.append(Reference(symbol))
                 continue
-            own.extend(n for n in numbers if n not in own)
+            for number in numbers:
+                if number not in own:
+                    own.append(number)
         return own, others
 
     def _owner(self, text: str, position: int, end: int) -> str | None:
-        """The committee named right after a general comment ("… of the Committee on …")."""
-        lead = self.general_comment_owner.match(text, position, end)
-        if not lead:
-            return None
+        """The committee named at ``position``, right after "… of the" a general comment."""
         for pattern, code in committee_names():
-            if pattern.match(text, lead.end(), end):
+            if pattern.match(text, position, end):
                 return code
         return None
 
@@ -188,6 +189,7 @@ class ReferenceFinder:
                         reference.paragraphs.extend(paragraph_list(match.group("list")))
                         claimed.add(match.start())
                         break
+        ends: list[tuple[int, int]] | None = None
         for match in self.paragraph.finditer(low):
             at = match.start()
             if at in claimed:
@@ -196,7 +198,11 @@ class ReferenceFinder:
             for _start, end, reference in tokens:
                 if end <= at:
                     owner, owner_end = reference, end
-            if owner is None or _sentence_ends(text, owner_end, at):
+            if owner is None:
+                continue
+            if ends is None:
+                ends = [sentence_end.span() for sentence_end in _SENTENCE_END.finditer(text)]
+            if _sentence_ends(text, owner_end, at, ends):
                 continue
             for label in paragraph_list(match.group("list")):
                 if label not in owner.paragraphs:
@@ -228,12 +234,25 @@ class ReferenceFinder:
                 previous = found[-1]
 
 
-def _sentence_ends(text: str, start: int, end: int) -> bool:
-    """Whether a sentence ends between ``start`` and ``end`` ("para." and "No." do not end one)."""
-    for match in _SENTENCE_END.finditer(text, start, end):
-        word = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start())
-        if word is None or word.group(1) not in _ABBREVIATIONS:
-            return True
+def _comment_numbers(spec: str) -> list[int]:
+    """The numbers of general comments, "13 (2011)", "3, 4 and 5": the years left out."""
+    number, _, year = spec.partition(" (")
+    if number.isdecimal() and (not year or (len(year) == 5 and year[:4].isdecimal() and year[4] == ")")):
+        return [int(number)]  # most often one: "13", "13 (2011)"
+    return [int(n) for n in _NUMBER.findall(_YEAR.sub("", spec))]
+
+
+def _sentence_ends(text: str, start: int, end: int, ends: list[tuple[int, int]]) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` ("para." and "No." do not end one).
+
+    ``ends`` are the spans of ``_SENTENCE_END`` in ``text``, found once for all paragraph
+    numbers (no two overlap: those within the bounds are what a search within them finds).
+    """
+    for dot, after in ends:
+        if start <= dot and after <= end:
+            word = _WORD_BEFORE.search(text, max(start, dot - 12), dot)
+            if word is None or word.group(1) not in _ABBREVIATIONS:
+                return True
     return False
 
 
@@ -270,16 +289,17 @@ _TREATY_WORD_SET = frozenset(_TREATY_WORDS)
 
 _KEY = 6  # characters next to a trigger word that pick the candidate names
 
+_Row = tuple[int, str, str]  # (offset of the trigger word, name, code)
+_Candidates = tuple[dict[str, list[_Row]], list[_Row]]
+
 
 @cache
-def _treaty_index() -> dict[str, tuple[dict[str, list[tuple[int, str, str]]], dict[str, list[tuple[int, str, str]]],
-                                       list[tuple[int, str, str]]]]:
+def _treaty_index() -> dict[str, tuple[dict[str, _Candidates], _Candidates]]:
     """For each trigger word: the names containing it, by the characters that follow it
-    (so a hit is checked against one or two names, not all); the names it ends, by the
-    characters before it; and the names it ends that have fewer characters before it.
-    Each list is longest first, and the last also ends every list of the second."""
-    index: dict[str, tuple[dict[str, list[tuple[int, str, str]]], dict[str, list[tuple[int, str, str]]],
-                           list[tuple[int, str, str]]]] = {word: ({}, {}, []) for word in _TREATY_WORDS}
+    (so a hit is checked against one or two names, not all), and the names it ends. Both
+    are ``_by_preceding``: by the characters before it, "convention on the" of the Optional
+    Protocols' names apart from the Convention's own."""
+    index: dict[str, tuple[dict[str, list[_Row]], list[_Row]]] = {word: ({}, []) for word in _TREATY_WORDS}
     for treaty in _load("treaties.json")["treaties"]:
         for name in treaty["names"]:
             low = name.lower()
@@ -287,21 +307,25 @@ def _treaty_index() -> dict[str, tuple[dict[str, list[tuple[int, str, str]]], di
                 offset = low.find(word)
                 if offset >= 0:
                     following = low[offset + len(word):offset + len(word) + _KEY]
-                    by_key, ending_by_key, ending = index[word]
+                    by_key, ending = index[word]
                     row = (offset, low, treaty["code"])
                     if len(following) == _KEY:
                         by_key.setdefault(following, []).append(row)
-                    elif offset >= _KEY:
-                        ending_by_key.setdefault(low[offset - _KEY:offset], []).append(row)
                     else:
                         ending.append(row)
                     break
-    for by_key, ending_by_key, ending in index.values():
-        for key, rows in ending_by_key.items():
-            ending_by_key[key] = rows + ending  # a short name may match where a long one does
-        for rows in (*by_key.values(), *ending_by_key.values(), ending):
-            rows.sort(key=lambda row: -len(row[1]))
-    return index
+    return {word: ({key: _by_preceding(rows) for key, rows in by_key.items()}, _by_preceding(ending))
+            for word, (by_key, ending) in index.items()}
+
+
+def _by_preceding(rows: list[_Row]) -> _Candidates:
+    """``rows`` longest first, by the ``_KEY`` characters before the trigger word; each list
+    also has the names with fewer before it (they may match anywhere), which are the second."""
+    rows = sorted(rows, key=lambda row: -len(row[1]))
+    short = [row for row in rows if row[0] < _KEY]
+    keys = {name[offset - _KEY:offset] for offset, name, _code in rows if offset >= _KEY}
+    return ({key: [row for row in rows if row[0] < _KEY or row[1][row[0] - _KEY:row[0]] == key] for key in keys},
+            short)
 
 
 def treaties(text: str) -> list[str]:
@@ -324,15 +348,18 @@ def treaties_at(low: str, hits: Hits, start: int, end: int) -> list[str]:
     found_at: list[tuple[int, int, str]] = []
     index = _treaty_index()
     for word in words:
-        by_key, ending_by_key, ending = index[word]
+        by_key, ending = index[word]
         length = len(word)
         for position in hits[word]:
             if not start <= position < end:
                 continue
-            rows = by_key.get(low[position + length:position + length + _KEY])
-            if rows and _name_at(low, position, start, rows, found_at):
-                continue
-            rows = ending_by_key.get(low[position - _KEY:position], ending) if position >= _KEY else ending
+            before = low[position - _KEY:position] if position >= _KEY else ""  # "": the short names
+            candidates = by_key.get(low[position + length:position + length + _KEY])
+            if candidates:
+                rows = candidates[0].get(before, candidates[1])
+                if rows and _name_at(low, position, start, rows, found_at):
+                    continue
+            rows = ending[0].get(before, ending[1])
             if rows:
                 _name_at(low, position, start, rows, found_at)
     if not found_at:
@@ -348,7 +375,7 @@ def treaties_at(low: str, hits: Hits, start: int, end: int) -> list[str]:
     return found
 
 
-def _name_at(low: str, position: int, start: int, rows: list[tuple[int, str, str]],
+def _name_at(low: str, position: int, start: int, rows: list[_Row],
              found_at: list[tuple[int, int, str]]) -> bool:
     """Whether one of ``rows`` (the first that does) is named around the trigger at ``position``."""
     for offset, name, code in rows:
