@@ -8,6 +8,8 @@ footnote repeats the symbol of the footnote before it, and is resolved here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
+from collections.abc import Iterable
 from functools import cache
 
 from .models import Footnote, Paragraph, Reference, Subparagraph
@@ -23,13 +25,13 @@ _SYMBOL = re.compile(
     r"|E/CN\.4"
     r")(?:/[A-Za-z0-9][A-Za-z0-9.()\-–]*)+"
 )
+_PREFIX_ENDS = "ACDEIRTW"  # the last letters of the prefixes, before a symbol's first slash ("and/or": none)
 _SUBJECT = re.compile(r"\s*\([^()]{5,}\)")
 _PARA_LIST_ITEM = re.compile(r"(\d{1,4})((?:\s*\([a-z0-9]{1,4}\))*)")
 _SENTENCE_END = re.compile(r"\.\s+[A-Z“\"]")
 _WORD_BEFORE = re.compile(r"(\w+)\)?$")
 _YEAR = re.compile(r"\(\d{4}\)")
 _NUMBER = re.compile(r"\d+")
-_SPACES = re.compile(r"\s+")
 _RANGE = re.compile(r"[-–—]|\bto\b")  # between two paragraph numbers: "98–104", "7 to 9"
 _ABBREVIATIONS = {"para", "paras", "No", "Nos", "art", "arts", "chap", "Rev", "Add", "Corr", "p", "pp", "e", "vol"}
 _RESOLUTION_NUMBER = re.compile(r"\d{1,4}/\d{1,4}(?:\.\d+)?|\d{1,4}/[A-Z]{1,3}\.\d{1,4}")
@@ -47,7 +49,7 @@ def find_symbols(text: str) -> list[tuple[int, int, str]]:
     end = 0
     slash = text.find("/")
     while slash >= 0:
-        if slash >= end:
+        if slash >= end and slash and text[slash - 1] in _PREFIX_ENDS:
             start = slash
             while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "."):
                 start -= 1
@@ -69,36 +71,43 @@ def clean_symbol(symbol: str) -> str:
 
 def paragraph_list(spec: str) -> list[str]:
     """"98–104" -> 98 … 104; "55 (a)" -> "55(a)"; "7 and 15" -> 7, 15."""
+    if len(spec) <= 4 and spec.isdigit():  # most often one paragraph: "39"
+        return [spec]
+    if "(" in spec:
+        spec = _SUBJECT.sub("", spec)  # "12 (non-discrimination)": a subject, not a point
     out: list[str] = []
-    spec = _SUBJECT.sub("", spec)  # "12 (non-discrimination)": a subject, not a point
     items = list(_PARA_LIST_ITEM.finditer(spec))
     for index, item in enumerate(items):
-        label = item.group(1) + _SPACES.sub("", item.group(2))
-        between = spec[items[index - 1].end():item.start()] if index else ""
-        if index and _RANGE.search(between) and not item.group(2) and out and out[-1].isdigit():
-            first, last = int(out[-1]), int(item.group(1))
+        number, points = item.group(1, 2)
+        if (index and not points and out and out[-1].isdigit()
+                and _RANGE.search(spec[items[index - 1].end():item.start()])):
+            first, last = int(out[-1]), int(number)
             if first < last <= first + 200:
                 out.extend(str(n) for n in range(first + 1, last + 1))
                 continue
-        out.append(label)
+        out.append(number + "".join(points.split()) if points else number)  # "55 (a)" -> "55(a)"
     return out
+
+
+@cache
+def _patterns(language: Language) -> tuple[re.Pattern[str], ...]:
+    """A language's citation patterns, compiled once (a finder is made for each document)."""
+    patterns = language.data["references"]
+    # A general comment with what may follow it, "of the" (its committee's name then): one match.
+    general_comment = f"(?:{patterns['general_comment']})(?P<lead>{patterns['general_comment_owner']})?"
+    return tuple(re.compile(pattern) for pattern in (
+        general_comment, patterns["paragraph"], patterns["resolution"], patterns["paragraph_of"], patterns["ibid"]))
 
 
 class ReferenceFinder:
     """Finds citations in one language's wording."""
 
     def __init__(self, language: Language, committee: str | None, default_body: str):
-        patterns = language.data["references"]
         self.language = language
         self.committee = committee
-        self.bodies: dict[str, str] = patterns["resolution_bodies"]
+        self.bodies: dict[str, str] = language.data["references"]["resolution_bodies"]
         self.default_body = default_body.lower()
-        self.general_comment = re.compile(patterns["general_comment"])
-        self.general_comment_owner = re.compile(patterns["general_comment_owner"])
-        self.paragraph = re.compile(patterns["paragraph"])
-        self.resolution = re.compile(patterns["resolution"])
-        self.paragraph_of = re.compile(patterns["paragraph_of"])
-        self.ibid = re.compile(patterns["ibid"])
+        self.general_comment, self.paragraph, self.resolution, self.paragraph_of, self.ibid = _patterns(language)
 
     # -- general comments ---------------------------------------------------------------
     def general_comments(self, text: str, low: str | None = None) -> tuple[list[int], list[Reference]]:
@@ -106,12 +115,26 @@ class ReferenceFinder:
 
         ``low`` is ``text`` lower-cased, when the caller has it already.
         """
+        low = low if low is not None else text.lower()
+        return self._general_comments(low, self.general_comment.finditer(low), len(low))
+
+    def general_comments_at(self, low: str, positions: list[int], end: int) -> tuple[list[int], list[Reference]]:
+        """``general_comments`` of ``low[:end]``, whose "general"s are at ``positions``.
+
+        The pattern starts with that word and none of its matches holds another: matching at
+        each one finds what a search of the whole text does.
+        """
+        match = self.general_comment.match
+        return self._general_comments(low, [found for position in positions
+                                            if (found := match(low, position, end))], end)
+
+    def _general_comments(self, text: str, matches: Iterable[re.Match[str]],
+                          end: int) -> tuple[list[int], list[Reference]]:
         own: list[int] = []
         others: list[Reference] = []
-        text = low if low is not None else text.lower()
-        for match in self.general_comment.finditer(text):
-            numbers = [int(n) for n in _NUMBER.findall(_YEAR.sub("", match.group("numbers")))]
-            owner = self._owner(text, match.end())
+        for match in matches:
+            numbers = _comment_numbers(match.group("numbers"))
+            owner = self._owner(text, match.end(), end) if match.group("lead") is not None else None
             # "joint general recommendation No. 31 of CEDAW/general comment No. 18 of the CRC"
             if owner and owner != self.committee:
                 committee = committees().get(owner)
@@ -120,16 +143,15 @@ class ReferenceFinder:
                     if symbol:
                         others.append(Reference(symbol))
                 continue
-            own.extend(n for n in numbers if n not in own)
+            for number in numbers:
+                if number not in own:
+                    own.append(number)
         return own, others
 
-    def _owner(self, text: str, position: int) -> str | None:
-        """The committee named right after a general comment ("… of the Committee on …")."""
-        lead = self.general_comment_owner.match(text, position)
-        if not lead:
-            return None
+    def _owner(self, text: str, position: int, end: int) -> str | None:
+        """The committee named at ``position``, right after "… of the" a general comment."""
         for pattern, code in committee_names():
-            if pattern.match(text, lead.end()):
+            if pattern.match(text, position, end):
                 return code
         return None
 
@@ -144,35 +166,47 @@ class ReferenceFinder:
         tokens = [(start, end, Reference(symbol, via=via)) for start, end, symbol in find_symbols(text)]
         if low is None:
             low = lower_same_length(text)
-        if "resolution" in low:
+        # Resolutions, and paragraphs of them, are cited with the word (every pattern has it).
+        resolutions = "resolution" in low
+        if resolutions:
+            count = len(tokens)
             for match in self.resolution.finditer(low):
                 pattern = self._resolution_symbol(low, match.start())
                 for start, end, number in _resolution_numbers(low, match.end()):
                     tokens.append((start, end, Reference(pattern.format(n=number), via=via)))
+            if len(tokens) > count:
+                tokens.sort(key=lambda token: token[0])
         if not tokens:
             return []
-        tokens.sort(key=lambda token: token[0])
         if "para" not in low:
             return _merge([reference for _s, _e, reference in tokens])
         claimed: set[int] = set()
-        for match in self.paragraph_of.finditer(low):
-            for start, _end, reference in tokens:
-                if start >= match.start("resolution") and reference.symbol.endswith("/" + match.group("resolution")):
-                    reference.paragraphs.extend(paragraph_list(match.group("list")))
-                    claimed.add(match.start())
-                    break
+        if resolutions:
+            for match in self.paragraph_of.finditer(low):
+                number = "/" + match.group("resolution")
+                for start, _end, reference in tokens:
+                    if start >= match.start("resolution") and reference.symbol.endswith(number):
+                        reference.paragraphs.extend(paragraph_list(match.group("list")))
+                        claimed.add(match.start())
+                        break
+        ends: list[tuple[int, int]] | None = None
         for match in self.paragraph.finditer(low):
-            if match.start() in claimed:
+            at = match.start()
+            if at in claimed:
                 continue
             owner = None
             for _start, end, reference in tokens:
-                if end <= match.start():
-                    owner = (end, reference)
-            if owner is None or _sentence_ends(text, owner[0], match.start()):
+                if end <= at:
+                    owner, owner_end = reference, end
+            if owner is None:
+                continue
+            if ends is None:
+                ends = [sentence_end.span() for sentence_end in _SENTENCE_END.finditer(text)]
+            if _sentence_ends(text, owner_end, at, ends):
                 continue
             for label in paragraph_list(match.group("list")):
-                if label not in owner[1].paragraphs:
-                    owner[1].paragraphs.append(label)
+                if label not in owner.paragraphs:
+                    owner.paragraphs.append(label)
         return _merge([reference for _s, _e, reference in tokens])
 
     def _resolution_symbol(self, low: str, position: int) -> str:
@@ -187,9 +221,10 @@ class ReferenceFinder:
         """Fill each footnote's references, resolving "Ibid." to the previous symbol."""
         previous: Reference | None = None
         for footnote in footnotes:
-            found = self.references(footnote.text, via="footnote")
-            low = footnote.text.lower()
-            if not found and self.ibid.search(low) and previous is not None:
+            text = footnote.text
+            low = text.lower()  # the same length but where a letter lowers to two ("İ")
+            found = self.references(text, "footnote", low if len(low) == len(text) else None)
+            if not found and previous is not None and self.ibid.search(low):
                 paragraphs: list[str] = []
                 for match in self.paragraph.finditer(low):
                     paragraphs.extend(paragraph_list(match.group("list")))
@@ -199,12 +234,25 @@ class ReferenceFinder:
                 previous = found[-1]
 
 
-def _sentence_ends(text: str, start: int, end: int) -> bool:
-    """Whether a sentence ends between ``start`` and ``end`` ("para." and "No." do not end one)."""
-    for match in _SENTENCE_END.finditer(text, start, end):
-        word = _WORD_BEFORE.search(text, max(start, match.start() - 12), match.start())
-        if word is None or word.group(1) not in _ABBREVIATIONS:
-            return True
+def _comment_numbers(spec: str) -> list[int]:
+    """The numbers of general comments, "13 (2011)", "3, 4 and 5": the years left out."""
+    number, _, year = spec.partition(" (")
+    if number.isdecimal() and (not year or (len(year) == 5 and year[:4].isdecimal() and year[4] == ")")):
+        return [int(number)]  # most often one: "13", "13 (2011)"
+    return [int(n) for n in _NUMBER.findall(_YEAR.sub("", spec))]
+
+
+def _sentence_ends(text: str, start: int, end: int, ends: list[tuple[int, int]]) -> bool:
+    """Whether a sentence ends between ``start`` and ``end`` ("para." and "No." do not end one).
+
+    ``ends`` are the spans of ``_SENTENCE_END`` in ``text``, found once for all paragraph
+    numbers (no two overlap: those within the bounds are what a search within them finds).
+    """
+    for dot, after in ends:
+        if start <= dot and after <= end:
+            word = _WORD_BEFORE.search(text, max(start, dot - 12), dot)
+            if word is None or word.group(1) not in _ABBREVIATIONS:
+                return True
     return False
 
 
@@ -223,6 +271,8 @@ def _resolution_numbers(text: str, position: int) -> list[tuple[int, int, str]]:
 
 
 def _merge(references: list[Reference]) -> list[Reference]:
+    if len(references) < 2:
+        return references
     merged: dict[str, Reference] = {}
     for reference in references:
         if reference.symbol in merged:
@@ -239,16 +289,17 @@ _TREATY_WORD_SET = frozenset(_TREATY_WORDS)
 
 _KEY = 6  # characters next to a trigger word that pick the candidate names
 
+_Row = tuple[int, str, str]  # (offset of the trigger word, name, code)
+_Candidates = tuple[dict[str, list[_Row]], list[_Row]]
+
 
 @cache
-def _treaty_index() -> dict[str, tuple[dict[str, list[tuple[int, str, str]]], dict[str, list[tuple[int, str, str]]],
-                                       list[tuple[int, str, str]]]]:
+def _treaty_index() -> dict[str, tuple[dict[str, _Candidates], _Candidates]]:
     """For each trigger word: the names containing it, by the characters that follow it
-    (so a hit is checked against one or two names, not all); the names it ends, by the
-    characters before it; and the names it ends that have fewer characters before it.
-    Each list is longest first, and the last also ends every list of the second."""
-    index: dict[str, tuple[dict[str, list[tuple[int, str, str]]], dict[str, list[tuple[int, str, str]]],
-                           list[tuple[int, str, str]]]] = {word: ({}, {}, []) for word in _TREATY_WORDS}
+    (so a hit is checked against one or two names, not all), and the names it ends. Both
+    are ``_by_preceding``: by the characters before it, "convention on the" of the Optional
+    Protocols' names apart from the Convention's own."""
+    index: dict[str, tuple[dict[str, list[_Row]], list[_Row]]] = {word: ({}, []) for word in _TREATY_WORDS}
     for treaty in _load("treaties.json")["treaties"]:
         for name in treaty["names"]:
             low = name.lower()
@@ -256,21 +307,25 @@ def _treaty_index() -> dict[str, tuple[dict[str, list[tuple[int, str, str]]], di
                 offset = low.find(word)
                 if offset >= 0:
                     following = low[offset + len(word):offset + len(word) + _KEY]
-                    by_key, ending_by_key, ending = index[word]
+                    by_key, ending = index[word]
                     row = (offset, low, treaty["code"])
                     if len(following) == _KEY:
                         by_key.setdefault(following, []).append(row)
-                    elif offset >= _KEY:
-                        ending_by_key.setdefault(low[offset - _KEY:offset], []).append(row)
                     else:
                         ending.append(row)
                     break
-    for by_key, ending_by_key, ending in index.values():
-        for key, rows in ending_by_key.items():
-            ending_by_key[key] = rows + ending  # a short name may match where a long one does
-        for rows in (*by_key.values(), *ending_by_key.values(), ending):
-            rows.sort(key=lambda row: -len(row[1]))
-    return index
+    return {word: ({key: _by_preceding(rows) for key, rows in by_key.items()}, _by_preceding(ending))
+            for word, (by_key, ending) in index.items()}
+
+
+def _by_preceding(rows: list[_Row]) -> _Candidates:
+    """``rows`` longest first, by the ``_KEY`` characters before the trigger word; each list
+    also has the names with fewer before it (they may match anywhere), which are the second."""
+    rows = sorted(rows, key=lambda row: -len(row[1]))
+    short = [row for row in rows if row[0] < _KEY]
+    keys = {name[offset - _KEY:offset] for offset, name, _code in rows if offset >= _KEY}
+    return ({key: [row for row in rows if row[0] < _KEY or row[1][row[0] - _KEY:row[0]] == key] for key in keys},
+            short)
 
 
 def treaties(text: str) -> list[str]:
@@ -293,15 +348,22 @@ def treaties_at(low: str, hits: Hits, start: int, end: int) -> list[str]:
     found_at: list[tuple[int, int, str]] = []
     index = _treaty_index()
     for word in words:
-        by_key, ending_by_key, ending = index[word]
+        by_key, ending = index[word]
+        length = len(word)
         for position in hits[word]:
             if not start <= position < end:
                 continue
-            after = position + len(word)
-            for rows in (by_key.get(low[after:after + _KEY], ()),
-                         ending_by_key.get(low[position - _KEY:position], ending) if position >= _KEY else ending):
-                if _name_at(low, position, start, rows, found_at):
-                    break
+            before = low[position - _KEY:position] if position >= _KEY else ""  # "": the short names
+            candidates = by_key.get(low[position + length:position + length + _KEY])
+            if candidates:
+                rows = candidates[0].get(before, candidates[1])
+                if rows and _name_at(low, position, start, rows, found_at):
+                    continue
+            rows = ending[0].get(before, ending[1])
+            if rows:
+                _name_at(low, position, start, rows, found_at)
+    if not found_at:
+        return []
     found: list[str] = []
     reach = -1
     for _begin, negative_end, code in sorted(found_at):
@@ -313,7 +375,7 @@ def treaties_at(low: str, hits: Hits, start: int, end: int) -> list[str]:
     return found
 
 
-def _name_at(low: str, position: int, start: int, rows: list[tuple[int, str, str]],
+def _name_at(low: str, position: int, start: int, rows: list[_Row],
              found_at: list[tuple[int, int, str]]) -> bool:
     """Whether one of ``rows`` (the first that does) is named around the trigger at ``position``."""
     for offset, name, code in rows:
@@ -339,42 +401,34 @@ def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, start: int, 
     ``text`` is the paragraph's full text (chapeau and sub-paragraphs); it is ``low[start:end]``
     lower-cased, and ``hits`` are its triggers, so that paragraphs citing nothing cost nothing.
     """
-    if (TRIGGERS.isdisjoint(hits) and not paragraph.footnotes
-            and not (paragraph.subparagraphs and _any_footnotes(paragraph.subparagraphs))):
+    footnoted = paragraph.footnotes or (paragraph.subparagraphs and _any_footnotes(paragraph.subparagraphs))
+    if not footnoted and TRIGGERS.isdisjoint(hits):
         paragraph.general_comments, paragraph.references, paragraph.treaties = [], [], []
         return
-    if "general" in hits:
-        own, others = finder.general_comments(text, low[start:end])
-    else:
-        own, others = [], []
+    general = hits.get("general")
+    own, others = finder.general_comments_at(low, general, end) if general else ([], [])
     paragraph.general_comments = own
     slashes = hits.get("/", ())
-    if not slashes and not paragraph.footnotes and not (paragraph.subparagraphs
-                                                        and _any_footnotes(paragraph.subparagraphs)):
+    if not slashes and not footnoted:
         # Most often: nothing cited but treaties and other committees' general comments
         # (sub-paragraphs' references are left as they are).
         paragraph.references = _merge(others)
         paragraph.treaties = treaties_at(low, hits, start, end)
         return
-
-    def cited(element: Paragraph | Subparagraph, begin: int) -> list[Reference]:
-        """The references of an element's own text, at ``begin`` in ``low`` (none without a slash)."""
-        finish = begin + len(element.text)
-        for slash in slashes:
-            if begin <= slash < finish:
-                return finder.references(element.text, low=low[begin:finish])
-        return []
-
-    references = cited(paragraph, start)
+    # Each element's own text is searched when a slash is in it: at its offset in ``low``.
+    finish = start + len(paragraph.text)
+    references = (finder.references(paragraph.text, low=low[start:finish])
+                  if slashes and slashes[0] < finish else [])
     references += others
-    offset = start + len(paragraph.text)
-    subs = _all_subparagraphs(paragraph.subparagraphs) if paragraph.subparagraphs else ()
-    for sub in subs:
-        offset += len(sub.label) + 4  # " (a) "
-        sub.references = cited(sub, offset)
-        offset += len(sub.text)
-        for footnote in sub.footnotes:
-            sub.references = _merge(sub.references + [_copy(r) for r in footnote.references])
+    for sub in _all_subparagraphs(paragraph.subparagraphs) if paragraph.subparagraphs else ():
+        begin = finish + len(sub.label) + 4  # " (a) "
+        finish = begin + len(sub.text)
+        slash = bisect_left(slashes, begin)
+        sub.references = (finder.references(sub.text, low=low[begin:finish])
+                          if slash < len(slashes) and slashes[slash] < finish else [])
+        if sub.footnotes:
+            sub.references = _merge(sub.references + [_copy(r) for footnote in sub.footnotes
+                                                      for r in footnote.references])
         references.extend(_copy(r) for r in sub.references)
     for footnote in paragraph.footnotes:
         references.extend(_copy(r) for r in footnote.references)
@@ -385,7 +439,10 @@ def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, start: int, 
 
 
 def _any_footnotes(subs: list[Subparagraph]) -> bool:
-    return any(sub.footnotes or _any_footnotes(sub.subparagraphs) for sub in subs)
+    for sub in subs:
+        if sub.footnotes or (sub.subparagraphs and _any_footnotes(sub.subparagraphs)):
+            return True
+    return False
 
 
 def _copy(reference: Reference) -> Reference:
