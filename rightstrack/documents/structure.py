@@ -38,9 +38,6 @@ _ANNEX = re.compile(r"(?:Annex|Annexe|Anexo|Приложение)(?:\s+[IVX\d]+)
 # is not another character): starting with "(", the pattern is searched fast.
 _INLINE_ROMAN = re.compile(r"\((?<![^\s:;,]\()(i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
 _TRAILING_AND = re.compile(r"[;,]?\s*(?:and|et|y|и)$")
-# Dot leaders, "....." or ". . . . ": one search starting with "." costs less than two
-# searches for the strings.
-_LEADERS = re.compile(r"\.(?:\.\.\.\.| \. \. \. )")
 _TERMINAL = (".", ";", ",", ":", "?")
 
 
@@ -58,9 +55,10 @@ class Skeleton:
 
 
 def _has_leaders(text: str) -> bool:
-    """Dot leaders, as a table of contents has. ("…" alone is found much faster than "……",
-    and most texts have none.)"""
-    return bool(_LEADERS.search(text)) or ("…" in text and "……" in text)
+    """Dot leaders, "....." or ". . . . ", as a table of contents has. (str's search skips
+    ahead by the length of these strings, re's search for a "." stops at every one; "…"
+    alone is found much faster than "……", and most texts have none.)"""
+    return "....." in text or ". . . . " in text or ("…" in text and "……" in text)
 
 
 class _Builder:
@@ -79,6 +77,9 @@ class _Builder:
         # Unnumbered items (bullets) after a paragraph announcing them with ":" belong to it
         # until the next numbered paragraph or point: none of them is a heading.
         self.in_list = False
+        # Paragraphs with a point whose text has "(i)": only their points may hold inline
+        # points (see _split_inline_points). A paragraph may be listed twice, harmlessly.
+        self.pointed: list[Paragraph] = []
         # Tables of contents are rare: one search of the whole text (a "\n" joins no two
         # blocks into a match) spares most documents a search of every block.
         whole = "\n".join([block.text for block in source.blocks])
@@ -196,6 +197,8 @@ class _Builder:
         else:
             parent = self.place_label(label, subs, block)
             (parent.subparagraphs if parent else subs).append(sub)
+        if "(i)" in text:
+            self.pointed.append(self.paragraph)
         if block.marks:
             self.attach(block, sub)
 
@@ -234,6 +237,8 @@ class _Builder:
         if target.text.endswith(":"):
             self.in_list = True
         target.text = f"{target.text} {block.text}".strip()
+        if target is not self.paragraph and "(i)" in block.text:
+            self.pointed.append(self.paragraph)
         if block.marks:
             self.attach(block, target)
 
@@ -260,9 +265,8 @@ class _Builder:
         feed = self.feed
         for block in self.source.blocks:
             feed(block)
-        for paragraph in self.out.paragraphs:
-            if paragraph.subparagraphs:
-                _split_inline_points(paragraph.subparagraphs)
+        for paragraph in self.pointed:
+            _split_inline_points(paragraph.subparagraphs)
         return self.out
 
     def feed(self, block: Block) -> None:
@@ -315,6 +319,8 @@ class _Builder:
                 block.line, f"recommendation {paragraph.number}.{label} follows "
                 f"{paragraph.number}.{int(expected) - 1}: expected {paragraph.number}.{expected}"))
         paragraph.subparagraphs.append(sub)
+        if "(i)" in text:
+            self.pointed.append(paragraph)
         if block.marks:
             self.attach(block, sub)
 
