@@ -262,49 +262,49 @@ class _Builder:
 
     # -- driver -----------------------------------------------------------------------
     def run(self) -> Skeleton:
-        feed = self.feed
+        out = self.out
+        maybe_contents = self.maybe_contents
+        # The blocks one by one, in this loop rather than a method per block: a call costs
+        # as much as most of the tests below.
         for block in self.source.blocks:
-            feed(block)
+            text = block.text
+            # A table-of-contents line: its dot leaders give it away.
+            if not text or (maybe_contents and _has_leaders(text)):
+                continue
+            if self.in_annex:
+                out.annex.append(block)
+                continue
+            if len(text) < 24 and self.last_number > 0 and _ANNEX.fullmatch(text):
+                self.in_annex = True
+                self.paragraph = self.element = None
+                out.annex.append(block)
+                continue
+            numbered = None
+            start = _START.match(text)
+            if start:
+                number, item, label, letter, body = start.groups()
+                if item is not None:
+                    if self.paragraph is not None and int(number) == self.paragraph.number:
+                        self.add_item(item, body, block)
+                        continue
+                elif number is not None:
+                    numbered = number
+                    value = int(number)
+                    if self.last_number < value <= self.last_number + 20:  # plausible as the next one
+                        self.start_paragraph(value, body, block)
+                        continue
+                elif self.paragraph is not None:
+                    self.add_subparagraph(label or letter, body, block)
+                    continue
+            if self.try_heading(block, numbered is not None):
+                continue
+            if numbered and self.paragraph is not None:
+                out.warnings.append(ParseWarning(
+                    block.line, f"paragraph number {numbered} out of sequence after {self.last_number}: kept as text"))
+            self.continue_text(block)
         for paragraph in self.pointed:
             _split_inline_points(paragraph.subparagraphs)
-        return self.out
-
-    def feed(self, block: Block) -> None:
-        text = block.text
-        # A table-of-contents line: its dot leaders give it away.
-        if not text or (self.maybe_contents and _has_leaders(text)):
-            return
-        if self.in_annex:
-            self.out.annex.append(block)
-            return
-        if len(text) < 24 and self.last_number > 0 and _ANNEX.fullmatch(text):
-            self.in_annex = True
-            self.paragraph = self.element = None
-            self.out.annex.append(block)
-            return
-        numbered = None
-        start = _START.match(text)
-        if start:
-            number, item, label, letter, body = start.groups()
-            if item is not None:
-                if self.paragraph is not None and int(number) == self.paragraph.number:
-                    self.add_item(item, body, block)
-                    return
-            elif number is not None:
-                numbered = number
-                value = int(number)
-                if self.last_number < value <= self.last_number + 20:  # plausible as the next one
-                    self.start_paragraph(value, body, block)
-                    return
-            elif self.paragraph is not None:
-                self.add_subparagraph(label or letter, body, block)
-                return
-        if self.try_heading(block, numbered is not None):
-            return
-        if numbered and self.paragraph is not None:
-            self.out.warnings.append(ParseWarning(
-                block.line, f"paragraph number {numbered} out of sequence after {self.last_number}: kept as text"))
-        self.continue_text(block)
+        return out
 
     def add_item(self, label: str, text: str, block: Block) -> None:
         """A dotted item ("136.12 …") of a UPR recommendations paragraph."""
