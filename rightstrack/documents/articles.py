@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 
 # "9-11", "18 (1 and 2)", "37 (b)-(d)", "27 (1-3)", "44 (6)", "44, para. 6" (Spanish style)
-_ITEM = re.compile(
+_ITEM = (
     r"(?P<first>\d{1,3})(?:\s*[-–—]\s*(?P<last>\d{1,3}))?"
     r"(?:\s*\((?:(?:par|para|párr|пункт)\.?\s*)?(?P<sub>[^()]*)\)(?:\s*[-–—]\s*\((?P<subend>[^()]*)\))?)?"
 )
+_SEPARATOR = r"[,;]|\b(?:and|et|y|и)\b"
+# One item of a list per match: the article at its start, if any, then the rest of the item
+# up to a separator outside parentheses (the list has its parentheses in pairs, not nested).
+_ITEMS = re.compile(rf"\s*(?:{_ITEM})?(?:\([^()]*\)|(?!{_SEPARATOR})[^()])*(?:{_SEPARATOR}|\Z)")
 _SEPARATORS = re.compile(r"\s*(?:,|;|\band\b|\bet\b|\by\b|\bи\b)\s*")
 _SEPARATOR_WORDS = ("and", "et", "y", "и")
-# Parentheses and separators, the spaces around these left to strip(): a pattern starting
-# with \s* would be tried at every position.
-_TOKENS = re.compile(r"[(),;]|\b(?:and|et|y|и)\b")
 _DASH = re.compile(r"\s*[-–—]\s*")
 # Starts with "(", which re finds fast; the spaces before it are stripped from the title.
 # The list is text with parentheses in pairs, runs of other characters taken at once.
@@ -37,14 +38,15 @@ def split_heading(heading: str) -> tuple[str, list[str]]:
 
 
 def expand(spec: str) -> list[str]:
-    """Expand an article list as printed in a heading; order kept, duplicates dropped."""
-    articles: list[str] = []
-    for match in map(_ITEM.match, _top_level_items(spec)):
-        if not match:
+    """Expand an article list as printed in a heading, its parentheses in pairs and not
+    nested; order kept, duplicates dropped."""
+    articles: dict[str, None] = {}  # a dict drops duplicates and keeps the order
+    # All items by one findall, as (first, last, sub, subend): "" for what an item lacks.
+    for first_text, last_text, sub, subend in _ITEMS.findall(spec):
+        if not first_text:  # an item that does not start with an article number
             continue
-        first_text, last_text, sub, subend = match.groups()  # by number: cheaper than by name
-        if last_text is None and not sub:  # "5", the most common item: no range, no points
-            articles.append(str(int(first_text)))
+        if not last_text and not sub:  # "5", the most common item: no range, no points
+            articles[str(int(first_text))] = None
             continue
         first = int(first_text)
         last = int(last_text) if last_text else first
@@ -52,27 +54,11 @@ def expand(spec: str) -> list[str]:
             last = first
         subs = _expand_subs(sub, subend)
         # "9-11" -> 9, 10, 11; "27 (1-3)" -> 27(1), 27(2), 27(3): the points belong to the last.
-        articles.extend(map(str, range(first, last if subs else last + 1)))
-        articles.extend(f"{last}({point})" for point in subs)
-    return list(dict.fromkeys(articles))  # duplicates dropped, order kept
-
-
-def _top_level_items(spec: str) -> list[str]:
-    """Split on commas and "and" outside parentheses; items stripped, empty ones dropped."""
-    items: list[str] = []
-    depth = 0
-    start = 0
-    for match in _TOKENS.finditer(spec):
-        token = match.group()
-        if token == "(":
-            depth += 1
-        elif token == ")":
-            depth -= 1
-        elif depth == 0:
-            items.append(spec[start:match.start()].strip())
-            start = match.end()
-    items.append(spec[start:].strip())
-    return [item for item in items if item]
+        for number in range(first, last if subs else last + 1):
+            articles[str(number)] = None
+        for point in subs:
+            articles[f"{last}({point})"] = None
+    return list(articles)
 
 
 def _expand_subs(sub: str | None, subend: str | None) -> list[str]:

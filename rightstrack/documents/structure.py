@@ -16,10 +16,17 @@ from .articles import int_to_roman, roman_to_int, split_heading
 from .models import Footnote, Paragraph, ParseWarning, Section, Subparagraph
 from .readers.source import Block, Source
 
-# Prefixes only: matching the whole block would copy it for nothing. A dotted item
-# ("136.12 ") when group 2 is set, else a paragraph number ("12. ", "12.The").
-_NUMBERED = re.compile(r"(\d{1,3})\.(?:(\d{1,3})\.?\s+|\s+|(?=[A-Z“\"‘(]))")
-_SUB = re.compile(r"\(([a-z]{1,2}|[ivxl]{1,6})\)\s*|([a-z])\)\s+")
+# How a block starts, by one match: a paragraph number ("12. ", "12.The") in group 1, with
+# group 2 set for a dotted item ("136.12 "); else a point's label, "(a) " or "a) ", in group
+# 3 or 4. Group 5 is the text after it, stripped: ".*" goes to the end at once and "\S"
+# backs off the trailing spaces.
+_START = re.compile(
+    r"(?:(\d{1,3})\.(?:(\d{1,3})\.?\s+|\s+|(?=[A-Z“\"‘(]))"
+    r"|\(([a-z]{1,2}|[ivxl]{1,6})\)\s*|([a-z])\)\s+)(.*\S|)",
+    re.S,
+)
+# The letter after a point's label, for the common case of the next point in sequence.
+_NEXT_LETTER = {chr(code): chr(code + 1) for code in range(ord("a"), ord("z"))}
 _PART = re.compile(
     r"(?:(?:Part|Partie|Parte|Часть)\s+(?P<word>[IVXL]{1,5}|\d{1,2})\b\.?|(?P<roman>[IVXL]{1,5})\.)\s*(?P<title>.*)",
     re.S,
@@ -31,9 +38,6 @@ _ANNEX = re.compile(r"(?:Annex|Annexe|Anexo|Приложение)(?:\s+[IVX\d]+)
 # is not another character): starting with "(", the pattern is searched fast.
 _INLINE_ROMAN = re.compile(r"\((?<![^\s:;,]\()(i{1,3}|iv|v|vi{1,3}|ix|x)\)\s+")
 _TRAILING_AND = re.compile(r"[;,]?\s*(?:and|et|y|и)$")
-# Dot leaders, "....." or ". . . . ": one search starting with "." costs less than two
-# searches for the strings.
-_LEADERS = re.compile(r"\.(?:\.\.\.\.| \. \. \. )")
 _TERMINAL = (".", ";", ",", ":", "?")
 
 
@@ -51,9 +55,10 @@ class Skeleton:
 
 
 def _has_leaders(text: str) -> bool:
-    """Dot leaders, as a table of contents has. ("…" alone is found much faster than "……",
-    and most texts have none.)"""
-    return bool(_LEADERS.search(text)) or ("…" in text and "……" in text)
+    """Dot leaders, "....." or ". . . . ", as a table of contents has. (str's search skips
+    ahead by the length of these strings, re's search for a "." stops at every one; "…"
+    alone is found much faster than "……", and most texts have none.)"""
+    return "....." in text or ". . . . " in text or ("…" in text and "……" in text)
 
 
 class _Builder:
@@ -65,11 +70,16 @@ class _Builder:
         self.cluster: Section | None = None
         self.heading: Section | None = None
         self.paragraph: Paragraph | None = None
+        # The paragraph or its last (deepest) point: where a continuation line goes.
+        self.element: Paragraph | Subparagraph | None = None
         self.last_number = 0
         self.in_annex = False
         # Unnumbered items (bullets) after a paragraph announcing them with ":" belong to it
         # until the next numbered paragraph or point: none of them is a heading.
         self.in_list = False
+        # Paragraphs with a point whose text has "(i)": only their points may hold inline
+        # points (see _split_inline_points). A paragraph may be listed twice, harmlessly.
+        self.pointed: list[Paragraph] = []
         # Tables of contents are rare: one search of the whole text (a "\n" joins no two
         # blocks into a match) spares most documents a search of every block.
         whole = "\n".join([block.text for block in source.blocks])
@@ -88,11 +98,12 @@ class _Builder:
             self.cluster, self.heading = section, None
         else:
             self.heading = section
-        self.paragraph = None
+        self.paragraph = self.element = None
         if block.marks:  # most blocks have no footnote mark
             self.attach(block, None)
 
-    def try_heading(self, block: Block) -> bool:
+    def try_heading(self, block: Block, numbered: bool) -> bool:
+        """``numbered``: the block starts with a paragraph number (out of sequence)."""
         text = block.text
         if len(text) > 250 or text.endswith((";", ",")):
             return False
@@ -120,32 +131,24 @@ class _Builder:
                 return False
             self.section("part", title, label, block)
             return True
-        if cluster and (self.part_or_paragraph_seen() or cluster.group("letter") == "A"):
+        seen = self.part is not None or self.last_number > 0  # a part or a paragraph
+        if cluster and (seen or cluster.group("letter") == "A"):
             title = cluster.group("title").strip()
             if title.endswith(".") and len(title) > 120:
                 return False
             self.section("cluster", f"{cluster.group('letter')}. {title}", cluster.group("letter"), block)
             return True
-        if self.looks_like_subheading(block):
+        if seen and (block.heading or self.looks_like_subheading(text, numbered)):
             self.section("heading", text, None, block)
             return True
         return False
 
-    def part_or_paragraph_seen(self) -> bool:
-        return self.part is not None or self.last_number > 0
-
-    def looks_like_subheading(self, block: Block) -> bool:
-        text = block.text
-        if not self.part_or_paragraph_seen():
-            return False
-        if block.heading:
-            return True
-        last = self.last_element()
+    def looks_like_subheading(self, text: str, numbered: bool) -> bool:
+        """A topic sub-heading without the format saying so, after a part or a paragraph."""
+        last = self.element
         if self.in_list or (last is not None and last.text.endswith((":", ";"))):
             return False  # an item of the list the paragraph announced, not a heading
-        if len(text) > 250 or text.endswith(_TERMINAL) or not text[:1].isupper():
-            return False
-        if text[0].isdigit() and (match := _NUMBERED.match(text)) and match.group(2) is None:
+        if numbered or text.endswith(_TERMINAL) or not text[:1].isupper():
             return False
         # A fragment of a paragraph broken by a page ends mid-sentence but rarely starts
         # with a capital and has no verb-like lower-case run of more than ~12 words.
@@ -169,7 +172,7 @@ class _Builder:
         cluster = self.cluster
         # Every field by position (models.Paragraph's order), lists as literals: keywords
         # and default factories made this construction twice as slow.
-        self.paragraph = Paragraph(
+        self.paragraph = self.element = paragraph = Paragraph(
             number, "", text, False, False,
             self.part.title if self.part else None,
             cluster.title if cluster else None,
@@ -178,19 +181,24 @@ class _Builder:
             [], [], [], [], [],
             block.line,
         )
-        self.out.paragraphs.append(self.paragraph)
+        self.out.paragraphs.append(paragraph)
         self.last_number = number
         if block.marks:
-            self.attach(block, self.paragraph)
+            self.attach(block, paragraph)
 
     def add_subparagraph(self, label: str, text: str, block: Block) -> None:
-        paragraph = self.paragraph
-        assert paragraph is not None
-        subs = paragraph.subparagraphs
+        subs = self.paragraph.subparagraphs
         self.in_list = False
-        sub = Subparagraph(label, text, block.line, [], [], [])
-        parent = self.place_label(label, subs, block)
-        (parent.subparagraphs if parent else subs).append(sub)
+        self.element = sub = Subparagraph(label, text, block.line, [], [], [])
+        # The next letter after a point without points of its own, the common case, is
+        # placed without place_label.
+        if subs and not subs[-1].subparagraphs and label == _NEXT_LETTER.get(subs[-1].label):
+            subs.append(sub)
+        else:
+            parent = self.place_label(label, subs, block)
+            (parent.subparagraphs if parent else subs).append(sub)
+        if "(i)" in text:
+            self.pointed.append(self.paragraph)
         if block.marks:
             self.attach(block, sub)
 
@@ -220,7 +228,7 @@ class _Builder:
         return None
 
     def continue_text(self, block: Block) -> None:
-        target = self.last_element()
+        target = self.element
         if target is None:
             self.out.front.append(block)
             if block.marks:
@@ -229,16 +237,10 @@ class _Builder:
         if target.text.endswith(":"):
             self.in_list = True
         target.text = f"{target.text} {block.text}".strip()
+        if target is not self.paragraph and "(i)" in block.text:
+            self.pointed.append(self.paragraph)
         if block.marks:
             self.attach(block, target)
-
-    def last_element(self) -> Paragraph | Subparagraph | None:
-        if self.paragraph is None:
-            return None
-        element: Paragraph | Subparagraph = self.paragraph
-        while element.subparagraphs:
-            element = element.subparagraphs[-1]
-        return element
 
     # -- footnotes --------------------------------------------------------------------
     def attach(self, block: Block, target: Paragraph | Subparagraph | None) -> None:
@@ -260,59 +262,55 @@ class _Builder:
 
     # -- driver -----------------------------------------------------------------------
     def run(self) -> Skeleton:
-        feed = self.feed
+        out = self.out
+        maybe_contents = self.maybe_contents
+        # The blocks one by one, in this loop rather than a method per block: a call costs
+        # as much as most of the tests below.
         for block in self.source.blocks:
-            feed(block)
-        for paragraph in self.out.paragraphs:
-            if paragraph.subparagraphs:
-                _split_inline_points(paragraph.subparagraphs)
-        return self.out
-
-    def feed(self, block: Block) -> None:
-        text = block.text
-        # A table-of-contents line: its dot leaders give it away.
-        if not text or (self.maybe_contents and _has_leaders(text)):
-            return
-        if self.in_annex:
-            self.out.annex.append(block)
-            return
-        if len(text) < 24 and self.last_number > 0 and _ANNEX.fullmatch(text):
-            self.in_annex = True
-            self.paragraph = None
-            self.out.annex.append(block)
-            return
-        first = text[0]
-        numbered = None
-        if first.isdigit():
-            match = _NUMBERED.match(text)
-            if match and match.group(2) is not None:
-                if self.paragraph is not None and int(match.group(1)) == self.paragraph.number:
-                    self.add_item(match.group(2), text[match.end():].strip(), block)
-                    return
-            elif match:
-                numbered = match
-                number = int(match.group(1))
-                if self.last_number < number <= self.last_number + 20:  # plausible as the next one
-                    self.start_paragraph(number, text[match.end():].strip(), block)
-                    return
-        elif self.paragraph is not None and (first == "(" or text[1:2] == ")"):
-            sub = _SUB.match(text)
-            if sub:
-                self.add_subparagraph(sub.group(1) or sub.group(2), text[sub.end():].strip(), block)
-                return
-        if self.try_heading(block):
-            return
-        if numbered and self.paragraph is not None:
-            self.out.warnings.append(ParseWarning(
-                block.line,
-                f"paragraph number {numbered.group(1)} out of sequence after {self.last_number}: kept as text"))
-        self.continue_text(block)
+            text = block.text
+            # A table-of-contents line: its dot leaders give it away.
+            if not text or (maybe_contents and _has_leaders(text)):
+                continue
+            if self.in_annex:
+                out.annex.append(block)
+                continue
+            if len(text) < 24 and self.last_number > 0 and _ANNEX.fullmatch(text):
+                self.in_annex = True
+                self.paragraph = self.element = None
+                out.annex.append(block)
+                continue
+            numbered = None
+            start = _START.match(text)
+            if start:
+                number, item, label, letter, body = start.groups()
+                if item is not None:
+                    if self.paragraph is not None and int(number) == self.paragraph.number:
+                        self.add_item(item, body, block)
+                        continue
+                elif number is not None:
+                    numbered = number
+                    value = int(number)
+                    if self.last_number < value <= self.last_number + 20:  # plausible as the next one
+                        self.start_paragraph(value, body, block)
+                        continue
+                elif self.paragraph is not None:
+                    self.add_subparagraph(label or letter, body, block)
+                    continue
+            if self.try_heading(block, numbered is not None):
+                continue
+            if numbered and self.paragraph is not None:
+                out.warnings.append(ParseWarning(
+                    block.line, f"paragraph number {numbered} out of sequence after {self.last_number}: kept as text"))
+            self.continue_text(block)
+        for paragraph in self.pointed:
+            _split_inline_points(paragraph.subparagraphs)
+        return out
 
     def add_item(self, label: str, text: str, block: Block) -> None:
         """A dotted item ("136.12 …") of a UPR recommendations paragraph."""
         paragraph = self.paragraph
         assert paragraph is not None
-        sub = Subparagraph(label, text, block.line, [], [], [])
+        self.element = sub = Subparagraph(label, text, block.line, [], [], [])
         if paragraph.subparagraphs and not paragraph.subparagraphs[-1].label.isdigit():
             paragraph.subparagraphs = []
         expected = str(int(paragraph.subparagraphs[-1].label) + 1) if paragraph.subparagraphs else "1"
@@ -321,6 +319,8 @@ class _Builder:
                 block.line, f"recommendation {paragraph.number}.{label} follows "
                 f"{paragraph.number}.{int(expected) - 1}: expected {paragraph.number}.{expected}"))
         paragraph.subparagraphs.append(sub)
+        if "(i)" in text:
+            self.pointed.append(paragraph)
         if block.marks:
             self.attach(block, sub)
 
