@@ -79,10 +79,10 @@ def detect(front: list[Block], document_footnotes: list[Footnote], paragraphs: l
     notes_text = "\n".join(f.text for f in document_footnotes)
     # The first paragraphs say when the dialogue was held and when the text was adopted.
     opening = "\n".join(p.text for p in paragraphs[:2])
-    _title_and_type(meta, front, lang)
+    title_state = _title_and_type(meta, front, lang)
     _committee(meta, front_text, notes_text)
     _printed_symbol(meta, front)
-    _state(meta, front_text, opening)
+    _state(meta, title_state, front_text, opening)
     _cycle(meta, lang)
     _session_and_dates(meta, front_text, notes_text, opening, lang)
     if meta.type == UPR_REPORT and meta.session and not meta.cycle:
@@ -105,12 +105,13 @@ def _document_types(lang: Language) -> tuple[re.Pattern[str], dict[int, str]]:
     return compiled, {compiled.groupindex[f"type{index}"]: row[0] for index, row in enumerate(rows)}
 
 
-def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> None:
+def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> re.Match[str] | None:
+    """Set the type and title; the State named in the title, as ``_state`` looks for it."""
     joined = " ".join(block.text for block in front)
     types_pattern, types = _document_types(lang)
     match = types_pattern.search(joined)
     if match is None:
-        return
+        return None
     # Each alternative is a group around the pattern's own: the one that matched closes last.
     start, meta.type = match.start(), types[match.lastindex]
     # The title runs from the match to the end of its block, plus the next block when
@@ -128,12 +129,16 @@ def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> None:
                 consumed += len(front[j].text) + 1
                 j += 1
             pattern, _lookup = state_pattern()
-            if not pattern.search(" ".join(title_blocks)) and j < len(front) and len(front[j].text) < 80:
+            title = " ".join(title_blocks)
+            state = pattern.search(title)
+            if not state and j < len(front) and len(front[j].text) < 80:
                 if pattern.fullmatch(front[j].text.strip()):
                     title_blocks.append(front[j].text)
             meta.title = _SPACES.sub(" ", " ".join(title_blocks)).strip()
-            break
+            # Most titles need no spacing fixed: the search above was the one of the title.
+            return state if meta.title == title else pattern.search(meta.title)
         offset = end + 1
+    return None
 
 
 def _committee(meta: Metadata, front_text: str, notes_text: str) -> None:
@@ -167,15 +172,14 @@ def _committee_from_symbol(symbol: str) -> str | None:
     return None
 
 
-def _state(meta: Metadata, front_text: str, opening: str) -> None:
+def _state(meta: Metadata, title_state: re.Match[str] | None, front_text: str, opening: str) -> None:
     pattern, lookup = state_pattern()
-    for text in (meta.title or "", front_text, opening):
-        match = pattern.search(text)
-        if match:
-            code = lookup[match.group(0).lower().replace("’", "'")]
-            meta.state_code = code
-            meta.state = states()[code].name
-            return
+    match = title_state or pattern.search(front_text) or pattern.search(opening)
+    if match:
+        code = lookup[match.group(0).lower().replace("’", "'")]
+        meta.state_code = code
+        meta.state = states()[code].name
+        return
     if meta.symbol:
         parts = meta.symbol.split("/")
         for part in parts:

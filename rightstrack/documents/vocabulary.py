@@ -193,7 +193,8 @@ class Language:
         simple = rf"(?:(?:{prefixes}){joiner}(?:{units})|{tens}|{units})"
         hundred = ordinals.get("hundred_prefix")
         if hundred:
-            simple = rf"(?:(?:{hundred}) {simple}|{simple})"
+            # Not "hundred simple|simple": that tries the words twice wherever hundred is not.
+            simple = rf"(?:(?:{hundred}) )?{simple}"
         return rf"(?:{simple}|\d{{1,3}}(?:st|nd|rd|th|e|er|º|°|-?[йе])?)"
 
     @cached_property
