@@ -14,7 +14,17 @@ from functools import cache
 from .models import UPR_REPORT, Footnote, Paragraph, ParseWarning
 from .readers.source import Block
 from .references import _SYMBOL, clean_symbol
-from .vocabulary import Language, committee_finder, committees, language, languages, state_code, state_pattern, states
+from .vocabulary import (
+    Language,
+    committee_finder,
+    committees,
+    language,
+    languages,
+    lowered,
+    state_code,
+    state_pattern,
+    states,
+)
 
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 _SAMPLE = 3000  # characters ``detect_language`` reads
@@ -192,14 +202,15 @@ def _cycle(meta: Metadata, lang: Language) -> None:
     if not meta.title:
         return
     patterns = lang.data["cycle"]
-    match = lang.compile(patterns["combined"]).search(meta.title)
+    title_low = lowered(meta.title)
+    match = lang.search(patterns["combined"], meta.title, title_low)
     if match:
         first = lang.ordinal(match.group("first"))
         last = lang.ordinal(match.group("last")) if match.group("last") else None
         if first:
             meta.cycle = f"{first}-{last}" if last and last > first else str(first)
             return
-    match = lang.compile(patterns["initial"]).search(meta.title)
+    match = lang.search(patterns["initial"], meta.title, title_low)
     if match:
         last = lang.ordinal(match.group("last")) if match.group("last") else None
         meta.cycle = f"1-{last}" if last else "1"
@@ -207,27 +218,31 @@ def _cycle(meta: Metadata, lang: Language) -> None:
 
 def _session_and_dates(meta: Metadata, front_text: str, notes_text: str, opening: str, lang: Language) -> None:
     data = lang.data
+    # Each text lowered once, for the leads of the patterns (``Language.search``).
+    front_low, notes_low, opening_low = lowered(front_text), lowered(notes_text), lowered(opening)
     every = "\n".join((front_text, notes_text, opening))
+    every_low = _joined(front_low, notes_low, opening_low)
     if meta.type == UPR_REPORT:
-        match = lang.compile(data["upr_working_group_session"]).search(opening)
+        match = lang.search(data["upr_working_group_session"], opening, opening_low)
         if match:
             meta.session = lang.ordinal(match.group("ordinal"))
     notes_and_front = notes_text + "\n" + front_text
+    notes_and_front_low = _joined(notes_low, front_low)
     if meta.session is None:
         for pattern in data["session"]:
-            match = lang.compile(pattern, re.IGNORECASE | re.MULTILINE).search(notes_and_front)
+            match = lang.search(pattern, notes_and_front, notes_and_front_low, re.IGNORECASE | re.MULTILINE)
             if match:
                 meta.session = lang.ordinal(match.group("ordinal"))
                 break
     dates = data["dates"]
-    match = lang.compile(dates["issued"]).search(front_text)
+    match = lang.search(dates["issued"], front_text, front_low)
     if match:
         _set_date(meta, "issued", match.group("date"), lang)
     for pattern in dates["adopted"]:
-        match = lang.compile(pattern).search(every)
+        match = lang.search(pattern, every, every_low)
         if match and _set_date(meta, "adopted", match.group("date"), lang):
             break
-    match = lang.compile(dates["session"]).search(notes_and_front)
+    match = lang.search(dates["session"], notes_and_front, notes_and_front_low)
     if match:
         end = lang.date(match.group("end"))
         if end:
@@ -241,12 +256,17 @@ def _session_and_dates(meta: Metadata, front_text: str, notes_text: str, opening
             if not meta.dates["session_start"]:
                 del meta.dates["session_start"]
     for pattern in dates["dialogue"]:
-        match = lang.compile(pattern).search(opening)
+        match = lang.search(pattern, opening, opening_low)
         if match:
             date = match.group("date")
             date = re.sub(r"^(\d{1,2}) and \d{1,2}", r"\1", date)
             if _set_date(meta, "dialogue", date, lang):
                 break
+
+
+def _joined(*lowered_texts: str | None) -> str | None:
+    """The lowered texts joined as their texts are, or None if one has no lowered form."""
+    return None if None in lowered_texts else "\n".join(lowered_texts)  # type: ignore[arg-type]
 
 
 def _set_date(meta: Metadata, key: str, text: str, lang: Language) -> bool:

@@ -17,6 +17,9 @@ from typing import Any
 _DATA = resources.files("rightstrack.documents") / "data"
 _DIGITS = re.compile(r"\d+")
 _DATE_TOKENS = re.compile(r"\d+|[^\W\d]+")
+_LEAD = re.compile(r"[A-Za-z0-9 ,:;'-]+")  # characters that stand for themselves in a pattern
+# Escapes, classes, parentheses and bars: enough of a pattern's syntax to see its alternatives.
+_SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]")
 
 
 def _load(name: str) -> Any:
@@ -149,6 +152,40 @@ def _factored(names: list[str], capture: bool = False) -> tuple[str, list[int]]:
     return "|".join(alternatives), order
 
 
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased, if each character there that IGNORECASE matches to an ASCII letter
+    is that letter at the same place; else None.
+
+    Besides ASCII letters those characters are the Kelvin sign, which lowers to "k", and
+    "İ", "ı" and "ſ", which do not lower to one: texts with these have no lowered form.
+    """
+    low = text.lower()
+    return low if len(low) == len(text) and "ı" not in text and "ſ" not in text else None
+
+
+def _lead(pattern: str) -> str:
+    """The ASCII every match of ``pattern`` starts with, lower-cased ("held on "), or "".
+
+    Shorter leads than three characters are no use: ``Language.search`` would try the pattern
+    at about as many places as a search does.
+    """
+    lead = _LEAD.match(pattern)
+    if lead is None:
+        return ""
+    text = lead.group(0)
+    if pattern[len(text):len(text) + 1] in ("?", "*", "+", "{"):
+        text = text[:-1]  # the quantifier is on its last character
+    depth = 0
+    for token in _SYNTAX.findall(pattern):
+        if token == "(":
+            depth += 1
+        elif token == ")":
+            depth -= 1
+        elif token == "|" and depth == 0:
+            return ""  # the other alternatives start otherwise
+    return text.lower() if len(text) >= 3 else ""
+
+
 def state_code(name: str) -> str | None:
     return state_pattern()[1].get(name.strip().lower().replace("’", "'"))
 
@@ -165,6 +202,7 @@ class Language:
         self.tens_prefix: dict[str, int] = ordinals["tens_prefix"]
         self.cardinals: dict[str, int] = data["cardinals"]
         self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}
+        self._leads: dict[tuple[str, int], str] = {}
 
     def expand(self, pattern: str) -> str:
         """Replace the placeholders ORD, DATE and MONTH by this language's patterns."""
@@ -178,6 +216,26 @@ class Language:
         if compiled is None:
             compiled = self._compiled[pattern, flags] = re.compile(self.expand(pattern), flags)
         return compiled
+
+    def search(self, pattern: str, text: str, lowered: str | None, flags: int = re.IGNORECASE) -> re.Match[str] | None:
+        """``compile(pattern, flags).search(text)``, with ``lowered`` the ``lowered(text)``.
+
+        A pattern with a literal lead ("adopted …") is tried only where ``lowered`` has the
+        lead, found by ``str.find``: re, with IGNORECASE, tries it at every character.
+        """
+        compiled = self.compile(pattern, flags)
+        lead = self._leads.get((pattern, flags))
+        if lead is None:
+            lead = self._leads[pattern, flags] = _lead(compiled.pattern) if flags & re.IGNORECASE else ""
+        if not lead or lowered is None:
+            return compiled.search(text)
+        at = lowered.find(lead)
+        while at >= 0:
+            match = compiled.match(text, at)
+            if match:
+                return match
+            at = lowered.find(lead, at + 1)
+        return None
 
     def compile_all(self, patterns: list[str]) -> re.Pattern[str]:
         """Several patterns as one alternation: one scan of the text instead of many."""
