@@ -17,9 +17,9 @@ from typing import Any
 _DATA = resources.files("rightstrack.documents") / "data"
 _DIGITS = re.compile(r"\d+")
 _DATE_TOKENS = re.compile(r"\d+|[^\W\d]+")
-_LEAD = re.compile(r"[A-Za-z0-9 ,:;'-]+")  # characters that stand for themselves in a pattern
-# Escapes, classes, parentheses and bars: enough of a pattern's syntax to see its alternatives.
-_SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|[()|]")
+_LITERAL = re.compile(r"[A-Za-z0-9 ,:;'-]+")  # characters that stand for themselves in a pattern
+# Escapes, classes, counts, parentheses and bars: enough of a pattern's syntax to see its literals.
+_SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\{[^}]*\}|[()|]")
 
 
 def _load(name: str) -> Any:
@@ -163,27 +163,34 @@ def lowered(text: str) -> str | None:
     return low if len(low) == len(text) and "ı" not in text and "ſ" not in text else None
 
 
-def _lead(pattern: str) -> str:
-    """The ASCII every match of ``pattern`` starts with, lower-cased ("held on "), or "".
+def _literals(pattern: str) -> tuple[str, str]:
+    """The ASCII every match of ``pattern`` starts with, and the longest it has, lower-cased:
+    ("held on ", "held on "), ("", " session"); "" for none.
 
-    Shorter leads than three characters are no use: ``Language.search`` would try the pattern
-    at about as many places as a search does.
+    Only what stands outside parentheses counts, and nothing when the pattern has other
+    alternatives. Shorter literals than three characters are no use to ``Language.search``.
     """
-    lead = _LEAD.match(pattern)
-    if lead is None:
-        return ""
-    text = lead.group(0)
-    if pattern[len(text):len(text) + 1] in ("?", "*", "+", "{"):
-        text = text[:-1]  # the quantifier is on its last character
-    depth = 0
-    for token in _SYNTAX.findall(pattern):
-        if token == "(":
+    runs: list[tuple[int, str]] = []
+    depth = at = 0
+    for token in [*_SYNTAX.finditer(pattern), None]:
+        if depth == 0:
+            for run in _LITERAL.finditer(pattern, at, token.start() if token else len(pattern)):
+                text = run.group(0)
+                if pattern[run.end():run.end() + 1] in ("?", "*", "+", "{"):
+                    text = text[:-1]  # the quantifier is on its last character
+                runs.append((run.start(), text.lower()))
+        if token is None:
+            break
+        at = token.end()
+        if token.group(0) == "(":
             depth += 1
-        elif token == ")":
+        elif token.group(0) == ")":
             depth -= 1
-        elif token == "|" and depth == 0:
-            return ""  # the other alternatives start otherwise
-    return text.lower() if len(text) >= 3 else ""
+        elif token.group(0) == "|" and depth == 0:
+            return "", ""
+    runs = [(start, text) for start, text in runs if len(text) >= 3]
+    lead = runs[0][1] if runs and runs[0][0] == 0 else ""
+    return lead, max((text for _start, text in runs), key=len, default="")
 
 
 def state_code(name: str) -> str | None:
@@ -202,7 +209,7 @@ class Language:
         self.tens_prefix: dict[str, int] = ordinals["tens_prefix"]
         self.cardinals: dict[str, int] = data["cardinals"]
         self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}
-        self._leads: dict[tuple[str, int], str] = {}
+        self._literals: dict[tuple[str, int], tuple[str, str]] = {}
 
     def expand(self, pattern: str) -> str:
         """Replace the placeholders ORD, DATE and MONTH by this language's patterns."""
@@ -220,14 +227,21 @@ class Language:
     def search(self, pattern: str, text: str, lowered: str | None, flags: int = re.IGNORECASE) -> re.Match[str] | None:
         """``compile(pattern, flags).search(text)``, with ``lowered`` the ``lowered(text)``.
 
-        A pattern with a literal lead ("adopted …") is tried only where ``lowered`` has the
-        lead, found by ``str.find``: re, with IGNORECASE, tries it at every character.
+        re, with IGNORECASE, tries a pattern at every character. A pattern with a literal
+        lead ("adopted …") is tried only where ``lowered`` has the lead, found by
+        ``str.find``, and not at all when ``lowered`` lacks a literal it has (" session").
         """
         compiled = self.compile(pattern, flags)
-        lead = self._leads.get((pattern, flags))
-        if lead is None:
-            lead = self._leads[pattern, flags] = _lead(compiled.pattern) if flags & re.IGNORECASE else ""
-        if not lead or lowered is None:
+        literals = self._literals.get((pattern, flags))
+        if literals is None:
+            plain = compiled.flags & re.IGNORECASE and not compiled.flags & re.VERBOSE
+            literals = self._literals[pattern, flags] = _literals(compiled.pattern) if plain else ("", "")
+        lead, longest = literals
+        if lowered is None or not longest:
+            return compiled.search(text)
+        if longest not in lowered:
+            return None
+        if not lead:
             return compiled.search(text)
         at = lowered.find(lead)
         while at >= 0:
