@@ -14,7 +14,17 @@ from functools import cache
 from .models import UPR_REPORT, Footnote, Paragraph, ParseWarning
 from .readers.source import Block
 from .references import _SYMBOL, clean_symbol
-from .vocabulary import Language, committee_finder, committees, language, languages, state_code, state_pattern, states
+from .vocabulary import (
+    Language,
+    committee_finder,
+    committees,
+    language,
+    languages,
+    lowered,
+    state_code,
+    state_pattern,
+    states,
+)
 
 _CYRILLIC = re.compile(r"[а-яА-ЯёЁ]")
 _SAMPLE = 3000  # characters ``detect_language`` reads
@@ -79,10 +89,10 @@ def detect(front: list[Block], document_footnotes: list[Footnote], paragraphs: l
     notes_text = "\n".join(f.text for f in document_footnotes)
     # The first paragraphs say when the dialogue was held and when the text was adopted.
     opening = "\n".join(p.text for p in paragraphs[:2])
-    _title_and_type(meta, front, lang)
+    title_state = _title_and_type(meta, front, lang)
     _committee(meta, front_text, notes_text)
     _printed_symbol(meta, front)
-    _state(meta, front_text, opening)
+    _state(meta, title_state, front_text, opening)
     _cycle(meta, lang)
     _session_and_dates(meta, front_text, notes_text, opening, lang)
     if meta.type == UPR_REPORT and meta.session and not meta.cycle:
@@ -105,12 +115,13 @@ def _document_types(lang: Language) -> tuple[re.Pattern[str], dict[int, str]]:
     return compiled, {compiled.groupindex[f"type{index}"]: row[0] for index, row in enumerate(rows)}
 
 
-def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> None:
+def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> re.Match[str] | None:
+    """Set the type and title; the State named in the title, as ``_state`` looks for it."""
     joined = " ".join(block.text for block in front)
     types_pattern, types = _document_types(lang)
     match = types_pattern.search(joined)
     if match is None:
-        return
+        return None
     # Each alternative is a group around the pattern's own: the one that matched closes last.
     start, meta.type = match.start(), types[match.lastindex]
     # The title runs from the match to the end of its block, plus the next block when
@@ -128,12 +139,16 @@ def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> None:
                 consumed += len(front[j].text) + 1
                 j += 1
             pattern, _lookup = state_pattern()
-            if not pattern.search(" ".join(title_blocks)) and j < len(front) and len(front[j].text) < 80:
+            title = " ".join(title_blocks)
+            state = pattern.search(title)
+            if not state and j < len(front) and len(front[j].text) < 80:
                 if pattern.fullmatch(front[j].text.strip()):
                     title_blocks.append(front[j].text)
             meta.title = _SPACES.sub(" ", " ".join(title_blocks)).strip()
-            break
+            # Most titles need no spacing fixed: the search above was the one of the title.
+            return state if meta.title == title else pattern.search(meta.title)
         offset = end + 1
+    return None
 
 
 def _committee(meta: Metadata, front_text: str, notes_text: str) -> None:
@@ -167,15 +182,14 @@ def _committee_from_symbol(symbol: str) -> str | None:
     return None
 
 
-def _state(meta: Metadata, front_text: str, opening: str) -> None:
+def _state(meta: Metadata, title_state: re.Match[str] | None, front_text: str, opening: str) -> None:
     pattern, lookup = state_pattern()
-    for text in (meta.title or "", front_text, opening):
-        match = pattern.search(text)
-        if match:
-            code = lookup[match.group(0).lower().replace("’", "'")]
-            meta.state_code = code
-            meta.state = states()[code].name
-            return
+    match = title_state or pattern.search(front_text) or pattern.search(opening)
+    if match:
+        code = lookup[match.group(0).lower().replace("’", "'")]
+        meta.state_code = code
+        meta.state = states()[code].name
+        return
     if meta.symbol:
         parts = meta.symbol.split("/")
         for part in parts:
@@ -188,14 +202,15 @@ def _cycle(meta: Metadata, lang: Language) -> None:
     if not meta.title:
         return
     patterns = lang.data["cycle"]
-    match = lang.compile(patterns["combined"]).search(meta.title)
+    title_low = lowered(meta.title)
+    match = lang.search(patterns["combined"], meta.title, title_low)
     if match:
         first = lang.ordinal(match.group("first"))
         last = lang.ordinal(match.group("last")) if match.group("last") else None
         if first:
             meta.cycle = f"{first}-{last}" if last and last > first else str(first)
             return
-    match = lang.compile(patterns["initial"]).search(meta.title)
+    match = lang.search(patterns["initial"], meta.title, title_low)
     if match:
         last = lang.ordinal(match.group("last")) if match.group("last") else None
         meta.cycle = f"1-{last}" if last else "1"
@@ -203,27 +218,31 @@ def _cycle(meta: Metadata, lang: Language) -> None:
 
 def _session_and_dates(meta: Metadata, front_text: str, notes_text: str, opening: str, lang: Language) -> None:
     data = lang.data
+    # Each text lowered once, for the leads of the patterns (``Language.search``).
+    front_low, notes_low, opening_low = lowered(front_text), lowered(notes_text), lowered(opening)
     every = "\n".join((front_text, notes_text, opening))
+    every_low = _joined(front_low, notes_low, opening_low)
     if meta.type == UPR_REPORT:
-        match = lang.compile(data["upr_working_group_session"]).search(opening)
+        match = lang.search(data["upr_working_group_session"], opening, opening_low)
         if match:
             meta.session = lang.ordinal(match.group("ordinal"))
     notes_and_front = notes_text + "\n" + front_text
+    notes_and_front_low = _joined(notes_low, front_low)
     if meta.session is None:
         for pattern in data["session"]:
-            match = lang.compile(pattern, re.IGNORECASE | re.MULTILINE).search(notes_and_front)
+            match = lang.search(pattern, notes_and_front, notes_and_front_low, re.IGNORECASE | re.MULTILINE)
             if match:
                 meta.session = lang.ordinal(match.group("ordinal"))
                 break
     dates = data["dates"]
-    match = lang.compile(dates["issued"]).search(front_text)
+    match = lang.search(dates["issued"], front_text, front_low)
     if match:
         _set_date(meta, "issued", match.group("date"), lang)
     for pattern in dates["adopted"]:
-        match = lang.compile(pattern).search(every)
+        match = lang.search(pattern, every, every_low)
         if match and _set_date(meta, "adopted", match.group("date"), lang):
             break
-    match = lang.compile(dates["session"]).search(notes_and_front)
+    match = lang.search(dates["session"], notes_and_front, notes_and_front_low)
     if match:
         end = lang.date(match.group("end"))
         if end:
@@ -237,12 +256,17 @@ def _session_and_dates(meta: Metadata, front_text: str, notes_text: str, opening
             if not meta.dates["session_start"]:
                 del meta.dates["session_start"]
     for pattern in dates["dialogue"]:
-        match = lang.compile(pattern).search(opening)
+        match = lang.search(pattern, opening, opening_low)
         if match:
             date = match.group("date")
             date = re.sub(r"^(\d{1,2}) and \d{1,2}", r"\1", date)
             if _set_date(meta, "dialogue", date, lang):
                 break
+
+
+def _joined(*lowered_texts: str | None) -> str | None:
+    """The lowered texts joined as their texts are, or None if one has no lowered form."""
+    return None if None in lowered_texts else "\n".join(lowered_texts)  # type: ignore[arg-type]
 
 
 def _set_date(meta: Metadata, key: str, text: str, lang: Language) -> bool:

@@ -17,6 +17,9 @@ from typing import Any
 _DATA = resources.files("rightstrack.documents") / "data"
 _DIGITS = re.compile(r"\d+")
 _DATE_TOKENS = re.compile(r"\d+|[^\W\d]+")
+_LITERAL = re.compile(r"[A-Za-z0-9 ,:;'-]+")  # characters that stand for themselves in a pattern
+# Escapes, classes, counts, parentheses and bars: enough of a pattern's syntax to see its literals.
+_SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\{[^}]*\}|[()|]")
 
 
 def _load(name: str) -> Any:
@@ -149,6 +152,47 @@ def _factored(names: list[str], capture: bool = False) -> tuple[str, list[int]]:
     return "|".join(alternatives), order
 
 
+def lowered(text: str) -> str | None:
+    """``text`` lower-cased, if each character there that IGNORECASE matches to an ASCII letter
+    is that letter at the same place; else None.
+
+    Besides ASCII letters those characters are the Kelvin sign, which lowers to "k", and
+    "İ", "ı" and "ſ", which do not lower to one: texts with these have no lowered form.
+    """
+    low = text.lower()
+    return low if len(low) == len(text) and "ı" not in text and "ſ" not in text else None
+
+
+def _literals(pattern: str) -> tuple[str, str]:
+    """The ASCII every match of ``pattern`` starts with, and the longest it has, lower-cased:
+    ("held on ", "held on "), ("", " session"); "" for none.
+
+    Only what stands outside parentheses counts, and nothing when the pattern has other
+    alternatives. Shorter literals than three characters are no use to ``Language.search``.
+    """
+    runs: list[tuple[int, str]] = []
+    depth = at = 0
+    for token in [*_SYNTAX.finditer(pattern), None]:
+        if depth == 0:
+            for run in _LITERAL.finditer(pattern, at, token.start() if token else len(pattern)):
+                text = run.group(0)
+                if pattern[run.end():run.end() + 1] in ("?", "*", "+", "{"):
+                    text = text[:-1]  # the quantifier is on its last character
+                runs.append((run.start(), text.lower()))
+        if token is None:
+            break
+        at = token.end()
+        if token.group(0) == "(":
+            depth += 1
+        elif token.group(0) == ")":
+            depth -= 1
+        elif token.group(0) == "|" and depth == 0:
+            return "", ""
+    runs = [(start, text) for start, text in runs if len(text) >= 3]
+    lead = runs[0][1] if runs and runs[0][0] == 0 else ""
+    return lead, max((text for _start, text in runs), key=len, default="")
+
+
 def state_code(name: str) -> str | None:
     return state_pattern()[1].get(name.strip().lower().replace("’", "'"))
 
@@ -165,6 +209,7 @@ class Language:
         self.tens_prefix: dict[str, int] = ordinals["tens_prefix"]
         self.cardinals: dict[str, int] = data["cardinals"]
         self._compiled: dict[tuple[str, int], re.Pattern[str]] = {}
+        self._literals: dict[tuple[str, int], tuple[str, str]] = {}
 
     def expand(self, pattern: str) -> str:
         """Replace the placeholders ORD, DATE and MONTH by this language's patterns."""
@@ -178,6 +223,33 @@ class Language:
         if compiled is None:
             compiled = self._compiled[pattern, flags] = re.compile(self.expand(pattern), flags)
         return compiled
+
+    def search(self, pattern: str, text: str, lowered: str | None, flags: int = re.IGNORECASE) -> re.Match[str] | None:
+        """``compile(pattern, flags).search(text)``, with ``lowered`` the ``lowered(text)``.
+
+        re, with IGNORECASE, tries a pattern at every character. A pattern with a literal
+        lead ("adopted …") is tried only where ``lowered`` has the lead, found by
+        ``str.find``, and not at all when ``lowered`` lacks a literal it has (" session").
+        """
+        compiled = self.compile(pattern, flags)
+        literals = self._literals.get((pattern, flags))
+        if literals is None:
+            plain = compiled.flags & re.IGNORECASE and not compiled.flags & re.VERBOSE
+            literals = self._literals[pattern, flags] = _literals(compiled.pattern) if plain else ("", "")
+        lead, longest = literals
+        if lowered is None or not longest:
+            return compiled.search(text)
+        if longest not in lowered:
+            return None
+        if not lead:
+            return compiled.search(text)
+        at = lowered.find(lead)
+        while at >= 0:
+            match = compiled.match(text, at)
+            if match:
+                return match
+            at = lowered.find(lead, at + 1)
+        return None
 
     def compile_all(self, patterns: list[str]) -> re.Pattern[str]:
         """Several patterns as one alternation: one scan of the text instead of many."""
@@ -193,7 +265,8 @@ class Language:
         simple = rf"(?:(?:{prefixes}){joiner}(?:{units})|{tens}|{units})"
         hundred = ordinals.get("hundred_prefix")
         if hundred:
-            simple = rf"(?:(?:{hundred}) {simple}|{simple})"
+            # Not "hundred simple|simple": that tries the words twice wherever hundred is not.
+            simple = rf"(?:(?:{hundred}) )?{simple}"
         return rf"(?:{simple}|\d{{1,3}}(?:st|nd|rd|th|e|er|º|°|-?[йе])?)"
 
     @cached_property
