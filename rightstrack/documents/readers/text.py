@@ -31,14 +31,12 @@ _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_STRONG = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])")
 _MD_EMPHASIS = re.compile(r"[*_](?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])[*_](?![\w*])")
 _MD_FOOTNOTE_DEF = re.compile(r"^(?:\[\^([^\]]+)\]:|([" + SUPERSCRIPTS + r"]+)|(\*{1,3}|†|‡))\s+(.*)$")
-_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
 _FOOTNOTE_STARTS = frozenset("[*†‡" + SUPERSCRIPTS)
 _RULES = ("---", "***", "___")
 # What a line of a rule, a comment, a footnote, a heading or a list item starts with.
 _MARKUP_STARTS = frozenset("-*_<#+•[†‡" + SUPERSCRIPTS)
 _STAR_AFTER_WORD = re.compile(r"\w\*(?:\s|$)")
 _MD_FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]|([" + SUPERSCRIPTS + r"]+)|(?<=[\w.,;:)”\"])(\*{1,3})(?=\s|$|[,.;:])")
-_MARK_START = re.compile(r"[\[*" + SUPERSCRIPTS + "]")
 
 
 def decode(data: bytes, path: str | None = None) -> str:
@@ -407,25 +405,34 @@ def _add_markdown_block(blocks: list[Block], text: str, number: int, heading: bo
     """Append the paragraph ``text`` (its lines stripped, never empty) starting at line ``number``."""
     marks: list[tuple[int, str]] = []
     stars, carets, superscripts = kinds
+    # Where a mark can start, found with str.find: the pattern is tried only there (started
+    # with a look-behind alternative, it costs 50 ns a character when searched), and a
+    # search for any of these characters with a pattern costs as much again.
+    starts: list[int] = []
+    if stars and "*" in text:
+        _find_all(text, "*", starts)
+    if carets and "[^" in text:
+        _find_all(text, "[^", starts)
     # str.isascii() is O(1): most blocks need no search for superscript marks.
-    if ((stars and "*" in text) or (carets and "[^" in text)
-            or (superscripts and not text.isascii() and _SUPERSCRIPT.search(text))):
+    if superscripts and not text.isascii():
+        for char in SUPERSCRIPTS:
+            if char in text:
+                _find_all(text, char, starts)
+    if starts:
+        starts.sort()
         out: list[str] = []
         position = 0
         length = 0
-        # The pattern is tried only where a mark can start: started with a look-behind
-        # alternative, it costs 50 ns a character when searched.
         searched = 0
-        while candidate := _MARK_START.search(text, searched):
-            match = _MD_FOOTNOTE_REF.match(text, candidate.start())
+        for start in starts:
+            match = _MD_FOOTNOTE_REF.match(text, start) if start >= searched else None
             if not match:
-                searched = candidate.start() + 1
                 continue
             searched = match.end()
-            if match.start() == 0:
+            if start == 0:
                 continue
-            out.append(text[position:match.start()])
-            length += match.start() - position
+            out.append(text[position:start])
+            length += start - position
             mark = match.group(1) or match.group(3) or match.group(2).translate(_SUPER_TO_DIGIT)
             marks.append((length, mark))
             position = match.end()
@@ -434,3 +441,10 @@ def _add_markdown_block(blocks: list[Block], text: str, number: int, heading: bo
         if not text:
             return
     blocks.append(Block(text, number, None, marks, heading))
+
+
+def _find_all(text: str, needle: str, starts: list[int]) -> None:
+    start = text.find(needle)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(needle, start + 1)
