@@ -31,14 +31,12 @@ _MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _MD_STRONG = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*(?![\w*])")
 _MD_EMPHASIS = re.compile(r"[*_](?=[^\s*_])([^*_\n]+?)(?<=[^\s*_])[*_](?![\w*])")
 _MD_FOOTNOTE_DEF = re.compile(r"^(?:\[\^([^\]]+)\]:|([" + SUPERSCRIPTS + r"]+)|(\*{1,3}|†|‡))\s+(.*)$")
-_SUPERSCRIPT = re.compile(f"[{SUPERSCRIPTS}]")
 _FOOTNOTE_STARTS = frozenset("[*†‡" + SUPERSCRIPTS)
 _RULES = ("---", "***", "___")
 # What a line of a rule, a comment, a footnote, a heading or a list item starts with.
 _MARKUP_STARTS = frozenset("-*_<#+•[†‡" + SUPERSCRIPTS)
 _STAR_AFTER_WORD = re.compile(r"\w\*(?:\s|$)")
 _MD_FOOTNOTE_REF = re.compile(r"\[\^([^\]]+)\]|([" + SUPERSCRIPTS + r"]+)|(?<=[\w.,;:)”\"])(\*{1,3})(?=\s|$|[,.;:])")
-_MARK_START = re.compile(r"[\[*" + SUPERSCRIPTS + "]")
 
 
 def decode(data: bytes, path: str | None = None) -> str:
@@ -85,25 +83,30 @@ def read_text(text: str, path: str | None = None, format: str = "txt") -> Source
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text or text.isspace():
         raise EmptyDocument("the file is empty", path)
+    # Odd spaces keep the text's length: footnotes are found at the same places, and the
+    # lines keep their lengths, all that _is_wrapped looks at.
+    plain = _plain_spaces(text)
+    lines = plain.split("\n")
+    footnoted = _find(text, "[footnoteRef:") >= 0
     footnotes: list[Footnote] = []
-    if _find(text, "[footnoteRef:") >= 0:
-        text, footnotes = _word_footnotes(text)
-    # Plain spaces keep the lines' lengths, all that _is_wrapped looks at.
-    lines = _plain_spaces(text).split("\n")
+    if footnoted:
+        lines, footnotes = _word_footnotes(plain, lines)
     if _is_wrapped(lines):
         from .wrapped import read_wrapped
 
-        return read_wrapped(text.split("\n"), footnotes, format, path)
+        lines = text.split("\n")
+        if footnoted:
+            lines, footnotes = _word_footnotes(text, lines)
+        return read_wrapped(lines, footnotes, format, path)
     # Runs of spaces are looked for line by line once stripped: few lines have one left,
     # and searching them all costs less than a substitution over the whole text.
-    anchored = bool(footnotes) or _ANCHOR in text
     blocks = []
     for number, line in enumerate(lines, 1):
         line = line.strip()
         if line:
             if "  " in line:
                 line = _SPACE_RUNS.sub(" ", line)
-            blocks.append(_block_with_marks(line, number) if anchored and _ANCHOR in line else Block(line, number))
+            blocks.append(_block_with_marks(line, number) if _ANCHOR in line else Block(line, number))
     return Source(blocks, footnotes, format, path)
 
 
@@ -114,8 +117,6 @@ _ANCHORED = re.compile(_ANCHOR + r"([^" + _ANCHOR + r"\s]*)" + _ANCHOR)
 
 
 def _block_with_marks(text: str, number: int) -> Block:
-    if _ANCHOR not in text:
-        return Block(text, number)
     marks: list[tuple[int, str]] = []
     out: list[str] = []
     position = 0
@@ -129,68 +130,106 @@ def _block_with_marks(text: str, number: int) -> Block:
     return Block(clean_line("".join(out)), number, marks=marks)
 
 
-def _word_footnotes(text: str) -> tuple[str, list[Footnote]]:
+def _word_footnotes(text: str, lines: list[str]) -> tuple[list[str], list[Footnote]]:
     """Cut "[N: body]" out of the text and turn "[footnoteRef:N]" into anchors.
 
+    ``lines`` are the text's lines; only those with a "[" are rebuilt, never the whole text.
     Both start with "[", found with str.find: their patterns, scanned over the whole text,
     cost more than everything else done here.
     """
     bodies: dict[str, tuple[str, int]] = {}
-    out: list[str] = []
-    position = 0
-    line = 1
+    cuts: list[tuple[int, int, int, int]] = []  # each body: its start, end, first and last row
+    rows: list[int] = []  # the rows with a "[" left
+    row = 0
     counted = 0
     start = text.find("[")
     while start >= 0:
+        row += text.count("\n", counted, start)
+        counted = start
         match = _WORD_BODY.match(text, start)
         end = _closing_bracket(text, match.end()) if match else -1
         if end < 0:
+            rows.append(row)
             start = text.find("[", start + 1)
             continue
-        line += text.count("\n", counted, start)
-        counted = start
-        bodies[match.group(1)] = (text[match.end():end], line)
-        out.append(text[position:start])
-        position = end + 1
-        start = text.find("[", position)
-    out.append(text[position:])
-    text = "".join(out)
+        bodies[match.group(1)] = (text[match.end():end], row + 1)
+        cuts.append((start, end + 1, row, row + text.count("\n", start, end)))
+        start = text.find("[", end + 1)
+    if cuts:
+        lines, rows = _cut_bodies(text, lines, cuts, rows)
 
     footnotes: list[Footnote] = []
     marks: dict[str, str] = {}
-    refs: list[re.Match[str]] = []
     counter = 0
-    start = text.find("[")
-    while start >= 0:
-        match = _WORD_REF.match(text, start)
-        if not match:
-            start = text.find("[", start + 1)
-            continue
-        refs.append(match)
-        start = text.find("[", match.end())
-        ident = match.group(1)
-        if ident in marks:
-            continue
-        body, line = bodies.get(ident, ("", 0))
-        body = clean_line(body)
-        custom = _WORD_CUSTOM_MARK.match(body)
-        if custom:
-            mark = custom.group(1)
-            body = body[custom.end():]
-        else:
-            counter += 1
-            mark = str(counter)
-        marks[ident] = mark
-        footnotes.append(Footnote(mark, body.strip(), line))
+    for row in sorted(set(rows)):
+        line = lines[row]
+        out: list[str] = []
+        position = 0
+        start = line.find("[")
+        while start >= 0:
+            match = _WORD_REF.match(line, start)
+            if not match:
+                start = line.find("[", start + 1)
+                continue
+            start = line.find("[", match.end())
+            ident = match.group(1)
+            if ident not in marks:
+                body, number = bodies.get(ident, ("", 0))
+                body = clean_line(body)
+                custom = _WORD_CUSTOM_MARK.match(body)
+                if custom:
+                    mark = custom.group(1)
+                    body = body[custom.end():]
+                else:
+                    counter += 1
+                    mark = str(counter)
+                marks[ident] = mark
+                footnotes.append(Footnote(mark, body.strip(), number))
+            out.append(line[position:match.start()])
+            out.append(f"{_ANCHOR}{marks[ident]}{_ANCHOR}")
+            position = match.end()
+        if out:
+            out.append(line[position:])
+            lines[row] = "".join(out)
+    return lines, footnotes
 
-    out = []
-    position = 0
-    for match in refs:
-        out.append(text[position:match.start()])
-        out.append(f"{_ANCHOR}{marks[match.group(1)]}{_ANCHOR}")
-        position = match.end()
-    out.append(text[position:])
-    return "".join(out), footnotes
+
+def _cut_bodies(text: str, lines: list[str], cuts: list[tuple[int, int, int, int]],
+                rows: list[int]) -> tuple[list[str], list[int]]:
+    """The lines without the bodies ``cuts``, and ``rows`` moved to match plus the rows rebuilt.
+
+    A body may span lines: the line it starts on and the one it ends on become one.
+    """
+    out: list[str] = []
+    moved: list[int] = []
+    done = 0  # the rows before are in out
+    index = 0
+    pending = iter(rows)
+    row = next(pending, None)
+    while index < len(cuts):
+        start, end, first, last = cuts[index]
+        pieces = [text[text.rfind("\n", 0, start) + 1:start]]
+        index += 1
+        while index < len(cuts) and cuts[index][2] == last:
+            pieces.append(text[end:cuts[index][0]])
+            _start, end, _first, last = cuts[index]
+            index += 1
+        stop = text.find("\n", end)
+        pieces.append(text[end:stop] if stop >= 0 else text[end:])
+        while row is not None and row < first:
+            moved.append(row - done + len(out))
+            row = next(pending, None)
+        while row is not None and row <= last:
+            row = next(pending, None)
+        out.extend(lines[done:first])
+        moved.append(len(out))
+        out.append("".join(pieces))
+        done = last + 1
+    while row is not None:
+        moved.append(row - done + len(out))
+        row = next(pending, None)
+    out.extend(lines[done:])
+    return out, moved
 
 
 def _closing_bracket(text: str, start: int) -> int:
@@ -366,25 +405,34 @@ def _add_markdown_block(blocks: list[Block], text: str, number: int, heading: bo
     """Append the paragraph ``text`` (its lines stripped, never empty) starting at line ``number``."""
     marks: list[tuple[int, str]] = []
     stars, carets, superscripts = kinds
+    # Where a mark can start, found with str.find: the pattern is tried only there (started
+    # with a look-behind alternative, it costs 50 ns a character when searched), and a
+    # search for any of these characters with a pattern costs as much again.
+    starts: list[int] = []
+    if stars and "*" in text:
+        _find_all(text, "*", starts)
+    if carets and "[^" in text:
+        _find_all(text, "[^", starts)
     # str.isascii() is O(1): most blocks need no search for superscript marks.
-    if ((stars and "*" in text) or (carets and "[^" in text)
-            or (superscripts and not text.isascii() and _SUPERSCRIPT.search(text))):
+    if superscripts and not text.isascii():
+        for char in SUPERSCRIPTS:
+            if char in text:
+                _find_all(text, char, starts)
+    if starts:
+        starts.sort()
         out: list[str] = []
         position = 0
         length = 0
-        # The pattern is tried only where a mark can start: started with a look-behind
-        # alternative, it costs 50 ns a character when searched.
         searched = 0
-        while candidate := _MARK_START.search(text, searched):
-            match = _MD_FOOTNOTE_REF.match(text, candidate.start())
+        for start in starts:
+            match = _MD_FOOTNOTE_REF.match(text, start) if start >= searched else None
             if not match:
-                searched = candidate.start() + 1
                 continue
             searched = match.end()
-            if match.start() == 0:
+            if start == 0:
                 continue
-            out.append(text[position:match.start()])
-            length += match.start() - position
+            out.append(text[position:start])
+            length += start - position
             mark = match.group(1) or match.group(3) or match.group(2).translate(_SUPER_TO_DIGIT)
             marks.append((length, mark))
             position = match.end()
@@ -393,3 +441,10 @@ def _add_markdown_block(blocks: list[Block], text: str, number: int, heading: bo
         if not text:
             return
     blocks.append(Block(text, number, None, marks, heading))
+
+
+def _find_all(text: str, needle: str, starts: list[int]) -> None:
+    start = text.find(needle)
+    while start >= 0:
+        starts.append(start)
+        start = text.find(needle, start + 1)
