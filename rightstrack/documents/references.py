@@ -105,8 +105,9 @@ class ReferenceFinder:
     def __init__(self, language: Language, committee: str | None, default_body: str):
         self.language = language
         self.committee = committee
-        self.bodies: dict[str, str] = language.data["references"]["resolution_bodies"]
-        self.default_body = default_body.lower()
+        bodies: dict[str, str] = language.data["references"]["resolution_bodies"]
+        self.bodies = tuple((body + " ", pattern) for body, pattern in bodies.items())
+        self.default_pattern = bodies[default_body.lower()]
         self.general_comment, self.paragraph, self.resolution, self.paragraph_of, self.ibid = _patterns(language)
 
     # -- general comments ---------------------------------------------------------------
@@ -141,7 +142,7 @@ class ReferenceFinder:
                 for number in numbers:
                     symbol = committee.general_comment_symbol(number) if committee else None
                     if symbol:
-                        others.append(Reference(symbol))
+                        others.append(Reference(symbol, [], "text"))
                 continue
             for number in numbers:
                 if number not in own:
@@ -150,10 +151,9 @@ class ReferenceFinder:
 
     def _owner(self, text: str, position: int, end: int) -> str | None:
         """The committee named at ``position``, right after "… of the" a general comment."""
-        for pattern, code in committee_names():
-            if pattern.match(text, position, end):
-                return code
-        return None
+        pattern, codes = _committee_name()
+        match = pattern.match(text, position, end)
+        return codes[match.lastindex - 1] if match else None
 
     # -- document symbols and their paragraphs ------------------------------------------
     def references(self, text: str, via: str = "text", low: str | None = None) -> list[Reference]:
@@ -163,7 +163,7 @@ class ReferenceFinder:
         """
         if "/" not in text:
             return []
-        tokens = [(start, end, Reference(symbol, via=via)) for start, end, symbol in find_symbols(text)]
+        tokens = [(start, end, Reference(symbol, [], via)) for start, end, symbol in find_symbols(text)]
         if low is None:
             low = lower_same_length(text)
         # Resolutions, and paragraphs of them, are cited with the word (every pattern has it).
@@ -173,7 +173,7 @@ class ReferenceFinder:
             for match in self.resolution.finditer(low):
                 pattern = self._resolution_symbol(low, match.start())
                 for start, end, number in _resolution_numbers(low, match.end()):
-                    tokens.append((start, end, Reference(pattern.format(n=number), via=via)))
+                    tokens.append((start, end, Reference(pattern.format(n=number), [], via)))
             if len(tokens) > count:
                 tokens.sort(key=lambda token: token[0])
         if not tokens:
@@ -211,11 +211,11 @@ class ReferenceFinder:
 
     def _resolution_symbol(self, low: str, position: int) -> str:
         """The symbol pattern of "… resolution" by the body named just before it."""
-        before = low[max(0, position - 40):position]
-        for body, pattern in self.bodies.items():
-            if before.endswith(body + " "):
+        before = max(0, position - 40)
+        for body, pattern in self.bodies:
+            if low.endswith(body, before, position):
                 return pattern
-        return self.bodies[self.default_body]
+        return self.default_pattern
 
     def footnote_references(self, footnotes: list[Footnote]) -> None:
         """Fill each footnote's references, resolving "Ibid." to the previous symbol."""
@@ -228,10 +228,22 @@ class ReferenceFinder:
                 paragraphs: list[str] = []
                 for match in self.paragraph.finditer(low):
                     paragraphs.extend(paragraph_list(match.group("list")))
-                found = [Reference(previous.symbol, paragraphs, via="ibid")]
+                found = [Reference(previous.symbol, paragraphs, "ibid")]
             footnote.references = found
             if found:
                 previous = found[-1]
+
+
+@cache
+def _committee_name() -> tuple[re.Pattern[str], list[str]]:
+    """``committee_names`` as one pattern, each name a group, and the code of each group.
+
+    re tries the names in order, as matching them one by one does: the first that matches
+    is the same, for one call instead of forty.
+    """
+    names = committee_names()  # escaped names (no groups), each compiled with IGNORECASE
+    return (re.compile("|".join(f"({pattern.pattern})" for pattern, _code in names), re.IGNORECASE),
+            [code for _pattern, code in names])
 
 
 def _comment_numbers(spec: str) -> list[int]:
@@ -271,15 +283,29 @@ def _resolution_numbers(text: str, position: int) -> list[tuple[int, int, str]]:
 
 
 def _merge(references: list[Reference]) -> list[Reference]:
+    """One reference per symbol, the first, with the paragraphs of all of them.
+
+    A reference may be a footnote's or a sub-paragraph's as well: one is copied before it
+    gains paragraphs (rarely), not each one in case it does.
+    """
     if len(references) < 2:
         return references
     merged: dict[str, Reference] = {}
+    copies: set[str] | None = None
     for reference in references:
-        if reference.symbol in merged:
-            target = merged[reference.symbol]
-            target.paragraphs.extend(p for p in reference.paragraphs if p not in target.paragraphs)
-        else:
-            merged[reference.symbol] = reference
+        symbol = reference.symbol
+        target = merged.get(symbol)
+        if target is None:
+            merged[symbol] = reference
+            continue
+        for label in reference.paragraphs:
+            if label not in target.paragraphs:
+                if copies is None:
+                    copies = set()
+                if symbol not in copies:
+                    copies.add(symbol)
+                    target = merged[symbol] = Reference(symbol, list(target.paragraphs), target.via)
+                target.paragraphs.append(label)
     return list(merged.values())
 
 
@@ -420,6 +446,8 @@ def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, start: int, 
     references = (finder.references(paragraph.text, low=low[start:finish])
                   if slashes and slashes[0] < finish else [])
     references += others
+    # The sub-paragraphs' and footnotes' references are not copied: ``_merge`` copies one
+    # that gains paragraphs.
     for sub in _all_subparagraphs(paragraph.subparagraphs) if paragraph.subparagraphs else ():
         begin = finish + len(sub.label) + 4  # " (a) "
         finish = begin + len(sub.text)
@@ -427,11 +455,11 @@ def annotate(paragraph: Paragraph, text: str, low: str, hits: Hits, start: int, 
         sub.references = (finder.references(sub.text, low=low[begin:finish])
                           if slash < len(slashes) and slashes[slash] < finish else [])
         if sub.footnotes:
-            sub.references = _merge(sub.references + [_copy(r) for footnote in sub.footnotes
-                                                      for r in footnote.references])
-        references.extend(_copy(r) for r in sub.references)
+            sub.references = _merge(sub.references + [r for footnote in sub.footnotes for r in footnote.references])
+        if sub.references:
+            references += sub.references
     for footnote in paragraph.footnotes:
-        references.extend(_copy(r) for r in footnote.references)
+        references += footnote.references
     paragraph.references = _merge(references)
     paragraph.treaties = treaties_at(low, hits, start, end)
     for footnote in paragraph.footnotes:
@@ -443,10 +471,6 @@ def _any_footnotes(subs: list[Subparagraph]) -> bool:
         if sub.footnotes or (sub.subparagraphs and _any_footnotes(sub.subparagraphs)):
             return True
     return False
-
-
-def _copy(reference: Reference) -> Reference:
-    return Reference(reference.symbol, list(reference.paragraphs), reference.via)
 
 
 def _all_subparagraphs(subs: list[Subparagraph]) -> list[Subparagraph]:
