@@ -184,16 +184,12 @@ class _Builder:
             self.attach(block, paragraph)
 
     def add_subparagraph(self, label: str, text: str, block: Block) -> None:
+        """A point other than the next letter after a point without points (see run)."""
         subs = self.paragraph.subparagraphs
         self.in_list = False
         self.element = sub = new_subparagraph(label, text, block.line)
-        # The next letter after a point without points of its own, the common case, is
-        # placed without place_label.
-        if subs and not subs[-1].subparagraphs and label == _NEXT_LETTER.get(subs[-1].label):
-            subs.append(sub)
-        else:
-            parent = self.place_label(label, subs, block)
-            (parent.subparagraphs if parent else subs).append(sub)
+        parent = self.place_label(label, subs, block)
+        (parent.subparagraphs if parent else subs).append(sub)
         if "(i)" in text:
             self.pointed.append(self.paragraph)
         if block.marks:
@@ -290,8 +286,19 @@ class _Builder:
                     if self.last_number < value <= self.last_number + 20:  # plausible as the next one
                         self.start_paragraph(value, body, block)
                         continue
-                elif self.paragraph is not None:
-                    self.add_subparagraph(label or letter, body, block)
+                elif self.paragraph is not None:  # a point: the next letter, the common case, here
+                    label = label or letter
+                    subs = self.paragraph.subparagraphs
+                    if subs and not subs[-1].subparagraphs and label == _NEXT_LETTER.get(subs[-1].label):
+                        self.in_list = False
+                        self.element = sub = new_subparagraph(label, body, block.line)
+                        subs.append(sub)
+                        if "(i)" in body:
+                            self.pointed.append(self.paragraph)
+                        if block.marks:
+                            self.attach(block, sub)
+                    else:
+                        self.add_subparagraph(label, body, block)
                     continue
             if self.try_heading(block, numbered is not None):
                 continue
