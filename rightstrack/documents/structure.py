@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from .articles import int_to_roman, roman_to_int, split_heading
-from .models import Footnote, Paragraph, ParseWarning, Section, Subparagraph
+from .models import Footnote, Paragraph, ParseWarning, Section, Subparagraph, new_paragraph, new_subparagraph
 from .readers.source import Block, Source
 
 # How a block starts, by one match: a paragraph number ("12. ", "12.The") in group 1, with
@@ -170,15 +170,12 @@ class _Builder:
             self.out.warnings.append(ParseWarning(block.line, message))
         self.in_list = False
         cluster = self.cluster
-        # Every field by position (models.Paragraph's order), lists as literals: keywords
-        # and default factories made this construction twice as slow.
-        self.paragraph = self.element = paragraph = Paragraph(
-            number, "", text, False, False,
+        self.paragraph = self.element = paragraph = new_paragraph(
+            number, text,
             self.part.title if self.part else None,
             cluster.title if cluster else None,
             self.heading.title if self.heading else None,
             cluster.articles[:] if cluster else [],
-            [], [], [], [], [],
             block.line,
         )
         self.out.paragraphs.append(paragraph)
@@ -187,16 +184,12 @@ class _Builder:
             self.attach(block, paragraph)
 
     def add_subparagraph(self, label: str, text: str, block: Block) -> None:
+        """A point other than the next letter after a point without points (see run)."""
         subs = self.paragraph.subparagraphs
         self.in_list = False
-        self.element = sub = Subparagraph(label, text, block.line, [], [], [])
-        # The next letter after a point without points of its own, the common case, is
-        # placed without place_label.
-        if subs and not subs[-1].subparagraphs and label == _NEXT_LETTER.get(subs[-1].label):
-            subs.append(sub)
-        else:
-            parent = self.place_label(label, subs, block)
-            (parent.subparagraphs if parent else subs).append(sub)
+        self.element = sub = new_subparagraph(label, text, block.line)
+        parent = self.place_label(label, subs, block)
+        (parent.subparagraphs if parent else subs).append(sub)
         if "(i)" in text:
             self.pointed.append(self.paragraph)
         if block.marks:
@@ -293,8 +286,19 @@ class _Builder:
                     if self.last_number < value <= self.last_number + 20:  # plausible as the next one
                         self.start_paragraph(value, body, block)
                         continue
-                elif self.paragraph is not None:
-                    self.add_subparagraph(label or letter, body, block)
+                elif self.paragraph is not None:  # a point: the next letter, the common case, here
+                    label = label or letter
+                    subs = self.paragraph.subparagraphs
+                    if subs and not subs[-1].subparagraphs and label == _NEXT_LETTER.get(subs[-1].label):
+                        self.in_list = False
+                        self.element = sub = new_subparagraph(label, body, block.line)
+                        subs.append(sub)
+                        if "(i)" in body:
+                            self.pointed.append(self.paragraph)
+                        if block.marks:
+                            self.attach(block, sub)
+                    else:
+                        self.add_subparagraph(label, body, block)
                     continue
             if self.try_heading(block, numbered is not None):
                 continue
@@ -310,7 +314,7 @@ class _Builder:
         """A dotted item ("136.12 …") of a UPR recommendations paragraph."""
         paragraph = self.paragraph
         assert paragraph is not None
-        self.element = sub = Subparagraph(label, text, block.line, [], [], [])
+        self.element = sub = new_subparagraph(label, text, block.line)
         if paragraph.subparagraphs and not paragraph.subparagraphs[-1].label.isdigit():
             paragraph.subparagraphs = []
         expected = str(int(paragraph.subparagraphs[-1].label) + 1) if paragraph.subparagraphs else "1"
@@ -361,7 +365,7 @@ def _split_inline_points(subs: list[Subparagraph]) -> None:
             if body.endswith(("and", "et", "y", "и")):  # else nothing to take off
                 body = _TRAILING_AND.sub("", body)
             body = body.rstrip(" ;,")
-            sub.subparagraphs.append(Subparagraph(match.group(1), body, sub.line, [], [], []))
+            sub.subparagraphs.append(new_subparagraph(match.group(1), body, sub.line))
         sub.text = chapeau
 
 
