@@ -16,12 +16,14 @@ from .readers.source import Block
 from .references import _SYMBOL, clean_symbol
 from .vocabulary import (
     Language,
+    Leads,
     committee_finder,
     committees,
     language,
     languages,
     lowered,
     state_code,
+    state_finder,
     state_pattern,
     states,
 )
@@ -89,12 +91,14 @@ def detect(front: list[Block], document_footnotes: list[Footnote], paragraphs: l
     notes_text = "\n".join(f.text for f in document_footnotes)
     # The first paragraphs say when the dialogue was held and when the text was adopted.
     opening = "\n".join(p.text for p in paragraphs[:2])
+    # Each text lowered once, for the leads of the patterns (``Leads``, ``Language.search``).
+    lows = lowered(front_text), lowered(notes_text), lowered(opening)
     title_state = _title_and_type(meta, front, lang)
-    _committee(meta, front_text, notes_text)
+    _committee(meta, (front_text, notes_text), lows[:2])
     _printed_symbol(meta, front)
-    _state(meta, title_state, front_text, opening)
+    _state(meta, title_state, (front_text, opening), (lows[0], lows[2]))
     _cycle(meta, lang)
-    _session_and_dates(meta, front_text, notes_text, opening, lang)
+    _session_and_dates(meta, front_text, notes_text, opening, lows, lang)
     if meta.type == UPR_REPORT and meta.session and not meta.cycle:
         for first, last, cycle in committees()["UPR"].upr_cycles:
             if first <= meta.session <= last:
@@ -103,23 +107,24 @@ def detect(front: list[Block], document_footnotes: list[Footnote], paragraphs: l
 
 
 @cache
-def _document_types(lang: Language) -> tuple[re.Pattern[str], dict[int, str]]:
+def _document_types(lang: Language) -> tuple[Leads, dict[int, str]]:
     """The document-type patterns as one alternation, and the type by group number.
 
     Its match is the earliest, and of two at one place the first listed: what searching
-    with each pattern in turn and keeping the earliest gave, in one scan.
+    with each pattern in turn and keeping the earliest gave, in one scan, tried only where
+    one of their leads is.
     """
     rows = lang.data["document_types"]
     spaced = (pattern.replace(" ", r"\s+") for _type, pattern in rows)
     compiled = re.compile("|".join(f"(?P<type{index}>{p})" for index, p in enumerate(spaced)), re.IGNORECASE)
-    return compiled, {compiled.groupindex[f"type{index}"]: row[0] for index, row in enumerate(rows)}
+    return Leads.of_pattern(compiled), {compiled.groupindex[f"type{index}"]: row[0] for index, row in enumerate(rows)}
 
 
 def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> re.Match[str] | None:
     """Set the type and title; the State named in the title, as ``_state`` looks for it."""
     joined = " ".join(block.text for block in front)
     types_pattern, types = _document_types(lang)
-    match = types_pattern.search(joined)
+    match = types_pattern.search(joined, lowered(joined))
     if match is None:
         return None
     # Each alternative is a group around the pattern's own: the one that matched closes last.
@@ -138,26 +143,26 @@ def _title_and_type(meta: Metadata, front: list[Block], lang: Language) -> re.Ma
                 title_blocks.append(front[j].text)
                 consumed += len(front[j].text) + 1
                 j += 1
-            pattern, _lookup = state_pattern()
+            finder = state_finder()
             title = " ".join(title_blocks)
-            state = pattern.search(title)
+            state = finder.search(title, lowered(title))
             if not state and j < len(front) and len(front[j].text) < 80:
-                if pattern.fullmatch(front[j].text.strip()):
+                if finder.pattern.fullmatch(front[j].text.strip()):
                     title_blocks.append(front[j].text)
             meta.title = _SPACES.sub(" ", " ".join(title_blocks)).strip()
             # Most titles need no spacing fixed: the search above was the one of the title.
-            return state if meta.title == title else pattern.search(meta.title)
+            return state if meta.title == title else finder.search(meta.title, lowered(meta.title))
         offset = end + 1
     return None
 
 
-def _committee(meta: Metadata, front_text: str, notes_text: str) -> None:
+def _committee(meta: Metadata, texts: tuple[str, str], lows: tuple[str | None, str | None]) -> None:
     if meta.type == UPR_REPORT:
         meta.committee = "UPR"
         return
     finder, groups = committee_finder()
-    for text in (front_text, notes_text):
-        found = min((groups[match.lastindex] for match in finder.finditer(text)), default=None)
+    for text, low in zip(texts, lows, strict=True):
+        found = min((groups[match.lastindex] for match in finder.lookahead_matches(text, low)), default=None)
         if found:
             meta.committee = found[1]
             return
@@ -182,9 +187,11 @@ def _committee_from_symbol(symbol: str) -> str | None:
     return None
 
 
-def _state(meta: Metadata, title_state: re.Match[str] | None, front_text: str, opening: str) -> None:
-    pattern, lookup = state_pattern()
-    match = title_state or pattern.search(front_text) or pattern.search(opening)
+def _state(meta: Metadata, title_state: re.Match[str] | None, texts: tuple[str, str],
+           lows: tuple[str | None, str | None]) -> None:
+    _pattern, lookup = state_pattern()
+    finder = state_finder()
+    match = title_state or finder.search(texts[0], lows[0]) or finder.search(texts[1], lows[1])
     if match:
         code = lookup[match.group(0).lower().replace("’", "'")]
         meta.state_code = code
@@ -216,10 +223,10 @@ def _cycle(meta: Metadata, lang: Language) -> None:
         meta.cycle = f"1-{last}" if last else "1"
 
 
-def _session_and_dates(meta: Metadata, front_text: str, notes_text: str, opening: str, lang: Language) -> None:
+def _session_and_dates(meta: Metadata, front_text: str, notes_text: str, opening: str,
+                       lows: tuple[str | None, str | None, str | None], lang: Language) -> None:
     data = lang.data
-    # Each text lowered once, for the leads of the patterns (``Language.search``).
-    front_low, notes_low, opening_low = lowered(front_text), lowered(notes_text), lowered(opening)
+    front_low, notes_low, opening_low = lows
     every = "\n".join((front_text, notes_text, opening))
     every_low = _joined(front_low, notes_low, opening_low)
     if meta.type == UPR_REPORT:

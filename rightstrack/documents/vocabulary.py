@@ -14,12 +14,21 @@ from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
+from ahocorasick_rs import AhoCorasick
+
+try:  # the standard library's regex parser, to read a pattern's leads; private, so only an optimisation hangs on it
+    from re import _parser
+except ImportError:  # pragma: no cover - a Python that moved it: patterns tried everywhere, same matches
+    _parser = None
+
 _DATA = resources.files("rightstrack.documents") / "data"
 _DIGITS = re.compile(r"\d+")
 _DATE_TOKENS = re.compile(r"\d+|[^\W\d]+")
 _LITERAL = re.compile(r"[A-Za-z0-9 ,:;'-]+")  # characters that stand for themselves in a pattern
 # Escapes, classes, counts, parentheses and bars: enough of a pattern's syntax to see its literals.
 _SYNTAX = re.compile(r"\\.|\[\^?\]?(?:\\.|[^\]\\])*\]|\{[^}]*\}|[()|]")
+_LEAD = re.compile(r"[a-z0-9 ]*")  # a name's lowered start that ``lowered`` keeps as the text has it
+_MOST_LEADS = 64
 
 
 def _load(name: str) -> Any:
@@ -77,17 +86,18 @@ def committee_names() -> list[tuple[re.Pattern[str], str]]:
 
 
 @cache
-def committee_finder() -> tuple[re.Pattern[str], dict[int, tuple[int, str]]]:
+def committee_finder() -> tuple[Leads, dict[int, tuple[int, str]]]:
     """The names of ``committee_names`` but UPR's as one pattern, and (rank, code) by group.
 
     At each position where names start, the lookahead captures the first of them in the
     order of ``committee_names``: the lowest rank found in a text is the committee the first
-    pattern to match would give, in one scan instead of forty.
+    pattern to match would give, in one scan instead of forty, tried where names start.
     """
     names = [(name, code) for name, code in _committee_pairs() if code != "UPR"]
     alternation, order = _factored([name for name, _code in names], capture=True)
     groups = {number: (rank, names[rank][1]) for number, rank in enumerate(order, start=1)}
-    return re.compile(f"(?=(?:{alternation}))", re.IGNORECASE), groups
+    finder = re.compile(f"(?=(?:{alternation}))", re.IGNORECASE)
+    return Leads.of_names(finder, [name for name, _code in names]), groups
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,13 @@ def state_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     names = sorted(lookup, key=len, reverse=True)
     alternation, _order = _factored(names)
     return re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])", re.IGNORECASE), lookup
+
+
+@cache
+def state_finder() -> Leads:
+    """``state_pattern``'s, tried only where a State's name may start."""
+    pattern, lookup = state_pattern()
+    return Leads.of_names(pattern, lookup)
 
 
 def _words(words: Iterable[str]) -> str:
@@ -161,6 +178,111 @@ def lowered(text: str) -> str | None:
     """
     low = text.lower()
     return low if len(low) == len(text) and "ı" not in text and "ſ" not in text else None
+
+
+class Leads:
+    """A pattern over names or wording, tried only where a match may start: where the lowered
+    text has one of its leads (lower-cased ASCII each match starts with one of), all found in
+    one pass.
+
+    re, with IGNORECASE, tries a pattern at every character: there it finds the same. What
+    the leads miss (names starting with letters beyond ASCII) ``rest`` finds, in the texts
+    it can match: those not ASCII. Without leads, or a lowered text, the pattern is tried
+    everywhere.
+    """
+
+    def __init__(self, pattern: re.Pattern[str], leads: Iterable[str], rest: re.Pattern[str] | None = None):
+        self.pattern = pattern
+        # "report" is found wherever "reports" is: looked for alone.
+        distinct = set(leads)
+        shortest = sorted(lead for lead in distinct if not any(lead.startswith(other) and other != lead
+                                                               for other in distinct))
+        self.automaton = AhoCorasick(shortest) if shortest else None
+        self.rest = rest
+
+    def _starts(self, text: str, low: str | None) -> list[int] | None:
+        if low is None or self.automaton is None:
+            return None
+        starts = {start for _lead, start, _end in self.automaton.find_matches_as_indexes(low, overlapping=True)}
+        if self.rest is not None and not text.isascii():
+            starts.update(match.start() for match in self.rest.finditer(text))
+        return sorted(starts)
+
+    def search(self, text: str, low: str | None) -> re.Match[str] | None:
+        """``pattern.search(text)``, with ``low`` the ``lowered(text)``."""
+        starts = self._starts(text, low)
+        if starts is None:
+            return self.pattern.search(text)
+        for at in starts:
+            match = self.pattern.match(text, at)
+            if match:
+                return match
+        return None
+
+    def lookahead_matches(self, text: str, low: str | None) -> Iterable[re.Match[str]]:
+        """``pattern.finditer(text)`` for a pattern that is a lookahead: its match at each place."""
+        starts = self._starts(text, low)
+        if starts is None:
+            return self.pattern.finditer(text)
+        return [match for match in map(self.pattern.match, [text] * len(starts), starts) if match]
+
+    @classmethod
+    def of_names(cls, pattern: re.Pattern[str], names: Iterable[str]) -> Leads:
+        """``pattern`` matching ``names``; a name's lead is its lowered ASCII start.
+
+        A name with fewer than three such letters before one beyond ASCII ("Côte…") goes to
+        ``rest``: no ASCII character matches that letter. Others: the pattern everywhere.
+        """
+        leads, rest = [], []
+        for name in names:
+            low = name.lower()
+            lead = _LEAD.match(low).group(0)  # type: ignore[union-attr]
+            if len(lead) < min(3, len(low)) and not _matches_ascii(low[len(lead)]):
+                rest.append(name)
+            elif lead:
+                leads.append(lead)
+            else:
+                return cls(pattern, ())
+        found = re.compile(f"(?=(?:{'|'.join(map(_escape, rest))}))", re.IGNORECASE) if rest else None
+        return cls(pattern, leads, found)
+
+    @classmethod
+    def of_pattern(cls, pattern: re.Pattern[str]) -> Leads:
+        """``pattern`` with the leads read from its parse tree, if it has some."""
+        if _parser is None:
+            return cls(pattern, ())
+        try:
+            starts = _starts(_parser.parse(pattern.pattern, pattern.flags))
+        except Exception:  # noqa: BLE001 - a parser that changed shape: no leads, same matches
+            return cls(pattern, ())
+        leads = {lead for lead, _whole in starts}
+        return cls(pattern, () if "" in leads or len(leads) > _MOST_LEADS else leads)
+
+
+def _matches_ascii(letter: str) -> bool:
+    return any(re.fullmatch(re.escape(letter), chr(code), re.IGNORECASE) for code in range(128))
+
+
+def _starts(items: Any) -> set[tuple[str, bool]]:
+    """(lowered ASCII literal, whether it is the whole match) for the parsed ``items``: each
+    match starts with one of the literals."""
+    found = {("", True)}
+    for op, value in items:
+        if op is _parser.LITERAL and value < 128:
+            heads = {(chr(value).lower(), True)}
+        elif op is _parser.SUBPATTERN and not value[1] and not value[2]:  # (group, add flags, del flags, items)
+            heads = _starts(value[3])
+        elif op is _parser.BRANCH:
+            heads = set().union(*map(_starts, value[1]))
+        elif op in (_parser.MAX_REPEAT, _parser.MIN_REPEAT) and value[0] == 0:  # (min, max, item): optional
+            heads = _starts(value[2]) | {("", True)}
+        else:
+            heads = {("", False)}
+        found = {(lead + head, whole) for lead, done in found
+                 for head, whole in (heads if done else [("", False)])}
+        if len(found) > _MOST_LEADS or not any(whole for _lead, whole in found):
+            break
+    return found
 
 
 def _literals(pattern: str) -> tuple[str, str]:
