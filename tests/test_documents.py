@@ -7,6 +7,8 @@ each fact is named in the assertion's comment.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import pytest
 
 from rightstrack.documents import parse_file
@@ -16,6 +18,10 @@ from rightstrack.documents.models import (
     PROCEDURAL,
     RECOMMENDATION,
     REQUEST_FOR_INFORMATION,
+    Paragraph,
+    Subparagraph,
+    new_paragraph,
+    new_subparagraph,
 )
 
 from .conftest import CONCLUDING_OBSERVATIONS, LIST_OF_ISSUES
@@ -227,3 +233,18 @@ def test_bullet_items_of_a_paragraph_are_not_headings():
     assert twelve.text.endswith("Total enrolment in higher education had increased from 52,000 in 2009 to "
                                 "220,000 in 2013")
     assert document.paragraph(13).heading is None
+
+
+def test_the_parsers_cheap_constructors_build_what_the_classes_build():
+    """new_paragraph and new_subparagraph set slots one by one: a field added to the class
+    and forgotten there would leave it unset (AttributeError on first use)."""
+    paragraph = new_paragraph(7, "The Committee recommends…", "I. Part", "A. Cluster", "Topic", ["2"], 31)
+    assert paragraph == Paragraph(7, "", "The Committee recommends…", part="I. Part", cluster="A. Cluster",
+                                  heading="Topic", articles=["2"], line=31)
+    sub = new_subparagraph("a", "Adopt a law", 32)
+    assert sub == Subparagraph("a", "Adopt a law", 32)
+    for made, cls in ((paragraph, Paragraph), (sub, Subparagraph)):
+        for field in fields(cls):
+            getattr(made, field.name)  # every field is set
+    # Lists are fresh per object, as with default factories.
+    assert new_subparagraph("b", "", 0).footnotes is not new_subparagraph("c", "", 0).footnotes

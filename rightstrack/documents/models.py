@@ -154,6 +154,7 @@ def new_paragraph(
     paragraph.line = line
     return paragraph
 
+
 def _add_subparagraph_texts(parts: list[str], subs: list[Subparagraph]) -> None:
     """Each sub-paragraph as "(a) text", followed by its own sub-paragraphs, depth first."""
     for sub in subs:
